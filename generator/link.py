@@ -1,0 +1,323 @@
+"""Stage 3, link: resolve references, derive backlinks, check the guided check's tree.
+
+References are stored once, in the direction an editor writes them (symptom ->
+causes, cause -> remedies, question -> next); this stage derives the other
+direction so that every page can link both ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from generator.problems import Pos, Problem, did_you_mean
+from generator.schema import Answer, Cause, Question, Ref, Remedy, SiteInfo, Symptom
+from generator.validate import Dataset
+
+R = TypeVar("R", Cause, Remedy)
+
+NOUN = {"symptoms": "symptom", "causes": "cause", "remedies": "remedy", "questions": "question"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an answer leads: another question, or an outcome cause."""
+
+    kind: str
+    """`questions` or `causes`."""
+    id: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of the guided check with its answers resolved."""
+
+    question: Question
+    targets: tuple[Target, ...]
+    """Where each answer leads, in answer order; for a share question: above, otherwise."""
+
+
+@dataclass(frozen=True)
+class Tree:
+    start: str
+    steps: tuple[Step, ...]
+    """Every question, breadth-first from the start."""
+    outcomes: tuple[str, ...]
+    """The cause ids the check can end on, in the order first reached."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """The linked dataset: what the render stage needs, with both link directions."""
+
+    info: SiteInfo
+    symptoms: tuple[Symptom, ...]
+    causes: tuple[Cause, ...]
+    """Ordered as the symptoms list them, then by id."""
+    remedies: tuple[Remedy, ...]
+    """Ordered by first use in `causes`, then by id."""
+    symptoms_of: Mapping[str, tuple[str, ...]]
+    """cause id -> the symptoms that list it."""
+    causes_using: Mapping[str, tuple[str, ...]]
+    """remedy id -> the causes that list it, in cause order."""
+    related: Mapping[str, tuple[str, ...]]
+    """cause id -> related causes, declared on either side."""
+    check: Tree | None
+
+    def cause(self, cause_id: str) -> Cause:
+        return self._index()[("causes", cause_id)]  # type: ignore[return-value]
+
+    def remedy(self, remedy_id: str) -> Remedy:
+        return self._index()[("remedies", remedy_id)]  # type: ignore[return-value]
+
+    def symptom(self, symptom_id: str) -> Symptom:
+        return self._index()[("symptoms", symptom_id)]  # type: ignore[return-value]
+
+    def _index(self) -> dict[tuple[str, str], object]:
+        index = self.__dict__.get("_index_cache")
+        if index is None:
+            index = {}
+            for group in (self.symptoms, self.causes, self.remedies):
+                for record in group:
+                    index[(record.kind, record.id)] = record
+            object.__setattr__(self, "_index_cache", index)
+        return index
+
+
+def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
+    problems: list[Problem] = []
+    ids = {
+        "symptoms": {r.id for r in data.symptoms},
+        "causes": {r.id for r in data.causes},
+        "remedies": {r.id for r in data.remedies},
+        "questions": {r.id for r in data.questions},
+    }
+
+    def check_ref(ref: Ref) -> None:
+        if ref.id not in ids[ref.kind]:
+            noun = NOUN[ref.kind]
+            problems.append(
+                Problem(
+                    ref.pos,
+                    f"unknown {noun} '{ref.id}'{did_you_mean(ref.id, ids[ref.kind])}; "
+                    f"use the name of a file in {ref.kind}/ without `.yml`",
+                )
+            )
+
+    for ref in _refs(data):
+        check_ref(ref)
+    for use in data.links:
+        check_ref(Ref(use.target.kind, use.target.id, use.pos))
+    for cause in data.causes:
+        for ref in cause.related:
+            if ref.id == cause.id:
+                problems.append(Problem(ref.pos, "a cause cannot be related to itself; remove it"))
+
+    if data.site is None:
+        return None, problems
+
+    causes = _ordered(data.causes, (ref.id for s in data.symptoms for ref in s.causes))
+    remedies = _ordered(
+        data.remedies, (step.remedy.id for c in causes for step in c.remedies)
+    )
+    symptoms_of = _backlinks((s.id, r.id) for s in data.symptoms for r in s.causes)
+    causes_using = _backlinks((c.id, step.remedy.id) for c in causes for step in c.remedies)
+    related_pairs = [(c.id, r.id) for c in causes for r in c.related if r.id != c.id]
+    cause_rank = {c.id: i for i, c in enumerate(causes)}
+    related = {
+        cause_id: tuple(sorted(others, key=lambda o: cause_rank.get(o, len(cause_rank))))
+        for cause_id, others in _backlinks(related_pairs + [(b, a) for a, b in related_pairs]).items()
+    }
+
+    for cause in causes:
+        if cause.id not in symptoms_of:
+            problems.append(
+                Problem(
+                    cause.pos,
+                    f"cause '{cause.id}' is not listed by any symptom, so no page leads to it; "
+                    "add it to a symptom's `causes:`",
+                    "warning",
+                )
+            )
+    for remedy in remedies:
+        if remedy.id not in causes_using:
+            problems.append(
+                Problem(
+                    remedy.pos,
+                    f"remedy '{remedy.id}' is not used by any cause; add it to a cause's "
+                    "`remedies:` or delete the file",
+                    "warning",
+                )
+            )
+
+    tree = _tree(data, ids, problems)
+    site = Site(
+        info=data.site,
+        symptoms=data.symptoms,
+        causes=causes,
+        remedies=remedies,
+        symptoms_of=symptoms_of,
+        causes_using=causes_using,
+        related=related,
+        check=tree,
+    )
+    has_errors = any(p.severity == "error" for p in problems)
+    return (None if has_errors else site), problems
+
+
+def _refs(data: Dataset) -> Iterator[Ref]:
+    if data.site is not None and data.site.check_start is not None:
+        yield data.site.check_start
+    for s in data.symptoms:
+        yield from s.causes
+    for c in data.causes:
+        yield from (step.remedy for step in c.remedies)
+        yield from c.related
+    for q in data.questions:
+        for answer in _answers(q):
+            if answer.next is not None:
+                yield answer.next
+            if answer.cause is not None:
+                yield answer.cause
+
+
+def _answers(question: Question) -> tuple[Answer, ...]:
+    if question.share is not None:
+        return (question.share.above, question.share.otherwise)
+    return question.answers
+
+
+def _target(answer: Answer) -> Target:
+    ref = answer.next or answer.cause
+    assert ref is not None  # validate guarantees exactly one
+    return Target(ref.kind, ref.id)
+
+
+def _ordered(records: tuple[R, ...], first_uses: Iterable[str]) -> tuple[R, ...]:
+    rank: dict[str, int] = {}
+    for record_id in first_uses:
+        rank.setdefault(record_id, len(rank))
+    return tuple(sorted(records, key=lambda r: (rank.get(r.id, len(rank)), r.id)))
+
+
+def _backlinks(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for source, target in pairs:
+        if source not in out.setdefault(target, []):
+            out[target].append(source)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _tree(data: Dataset, ids: dict[str, set[str]], problems: list[Problem]) -> Tree | None:
+    site = data.site
+    assert site is not None
+    questions = {q.id: q for q in data.questions}
+    if site.check_start is None:
+        if questions:
+            problems.append(
+                Problem(
+                    site.pos,
+                    "questions/ has questions but site.yml names no first question; "
+                    "add `check_start: <question id>`",
+                )
+            )
+        return None
+    start = site.check_start.id
+    if start not in questions:
+        return None  # reported as an unknown reference
+
+    for q in data.questions:
+        seen: dict[str, Answer] = {}
+        for answer in _answers(q):
+            key = " ".join(answer.label.casefold().split())
+            if key in seen:
+                problems.append(
+                    Problem(
+                        _answer_pos(q, answer),
+                        f"answer '{answer.label}' repeats an earlier answer of this question; "
+                        "reword or remove one",
+                        "warning",
+                    )
+                )
+            seen[key] = answer
+
+    # Breadth-first from the start; a cycle is an answer that leads back to a
+    # question on the current path, found by an iterative depth-first walk.
+    order: list[str] = []
+    outcomes: list[str] = []
+    queue = [start]
+    reached = {start}
+    while queue:
+        qid = queue.pop(0)
+        order.append(qid)
+        for answer in _answers(questions[qid]):
+            target = _target(answer)
+            if target.kind == "causes":
+                if target.id not in outcomes and target.id in ids["causes"]:
+                    outcomes.append(target.id)
+            elif target.id in questions and target.id not in reached:
+                reached.add(target.id)
+                queue.append(target.id)
+    problems.extend(_cycles(start, questions))
+
+    for q in data.questions:
+        if q.id not in reached:
+            problems.append(
+                Problem(
+                    q.pos,
+                    f"question '{q.id}' cannot be reached from the first question '{start}'; "
+                    f"lead an answer to it with `next: {q.id}` or delete the file",
+                )
+            )
+    for cause in data.causes:
+        if cause.id not in outcomes and not cause.not_in_check:
+            problems.append(
+                Problem(
+                    cause.pos,
+                    f"no answer in the guided check leads to cause '{cause.id}'; add an answer "
+                    f"with `cause: {cause.id}`, or say why not with `not_in_check: <reason>`",
+                )
+            )
+    steps = tuple(
+        Step(questions[qid], tuple(_target(a) for a in _answers(questions[qid]))) for qid in order
+    )
+    return Tree(start, steps, tuple(outcomes))
+
+
+def _answer_pos(question: Question, answer: Answer) -> Pos:
+    ref = answer.next or answer.cause
+    return ref.pos if ref is not None else question.pos
+
+
+def _cycles(start: str, questions: dict[str, Question]) -> list[Problem]:
+    problems = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    stack: list[tuple[str, Iterator[Answer]]] = [(start, iter(_answers(questions[start])))]
+    state[start] = 1
+    path = [start]
+    while stack:
+        qid, answers = stack[-1]
+        answer = next(answers, None)
+        if answer is None:
+            stack.pop()
+            path.pop()
+            state[qid] = 2
+            continue
+        target = _target(answer)
+        if target.kind != "questions" or target.id not in questions:
+            continue
+        if state.get(target.id) == 1:
+            loop = " -> ".join(path[path.index(target.id) :] + [target.id])
+            problems.append(
+                Problem(
+                    _answer_pos(questions[qid], answer),
+                    f"the guided check loops ({loop}); lead this answer to a later question "
+                    "or to a cause",
+                )
+            )
+        elif target.id not in state:
+            state[target.id] = 1
+            path.append(target.id)
+            stack.append((target.id, iter(_answers(questions[target.id]))))
+    return problems

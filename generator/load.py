@@ -1,0 +1,272 @@
+"""Stage 1, load: dataset files -> position-carrying YAML trees.
+
+The tree is built from libyaml's event stream rather than PyYAML's composer so
+that nothing can construct Python objects, an alias bomb is refused at its
+first alias, nesting depth is bounded without recursion, and duplicate keys
+are caught. Every node keeps the parser's mark, which is where errors point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.problems import Pos, Problem
+
+try:  # libyaml is ~14x faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 256 * 1024
+"""A record is a page of text; anything bigger is a mistake, not content."""
+MAX_DEPTH = 16
+"""No record nests deeper than a few levels; this bounds work on hostile input."""
+
+KINDS = ("symptoms", "causes", "remedies", "questions")
+"""The record folders inside the dataset folder, one record per `.yml` file."""
+SITE_FILE = "site.yml"
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Scalar:
+    value: str
+    plain: bool
+    """Written without quotes, so `null`, `true` or `12` may mean more than text."""
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: tuple[Node, ...]
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Map:
+    entries: tuple[tuple[Scalar, Node], ...]
+    """Keys in file order; keys are always scalars, and unique."""
+    pos: Pos
+
+
+Node = Scalar | Seq | Map
+
+
+@dataclass(frozen=True)
+class Document:
+    """One dataset file, parsed."""
+
+    kind: str
+    """`site` or one of KINDS."""
+    id: str
+    """The file name without `.yml`."""
+    pos: Pos
+    """The start of the file (line 1, column 1)."""
+    root: Node
+
+
+@dataclass(frozen=True)
+class Loaded:
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+
+
+def display_path(path: Path, base: Path) -> str:
+    """The path as editors see it in their checkout: relative, with `/`."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_dataset(content: Path, base: Path | None = None) -> Loaded:
+    """Parse every dataset file under `content`; paths in problems are relative to `base`."""
+    base = Path.cwd() if base is None else base
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    if not content.is_dir():
+        pos = Pos(display_path(content, base), 1, 1)
+        msg = "dataset folder not found; expected a folder holding site.yml and causes/"
+        return Loaded((), (Problem(pos, msg),))
+
+    def add(path: Path, kind: str, doc_id: str) -> None:
+        shown = display_path(path, base)
+        node, found = parse_file(path, shown)
+        problems.extend(found)
+        if node is not None:
+            documents.append(Document(kind, doc_id, Pos(shown, 1, 1), node))
+
+    site = content / SITE_FILE
+    if site.is_file():
+        add(site, "site", "site")
+    else:
+        msg = f"missing {SITE_FILE}; create it with at least `title:` and `notice:`"
+        problems.append(Problem(Pos(display_path(site, base), 1, 1), msg))
+
+    for kind in KINDS:
+        folder = content / kind
+        if not folder.is_dir():
+            continue
+        seen: dict[str, str] = {}
+        for path in sorted(folder.iterdir()):
+            shown = display_path(path, base)
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix != ".yml":
+                msg = f"unexpected file '{path.name}' in {kind}/; records are `.yml` files"
+                problems.append(Problem(Pos(shown, 1, 1), msg))
+                continue
+            stem = path.stem
+            if not ID_RE.fullmatch(stem):
+                problems.append(Problem(Pos(shown, 1, 1), bad_id_message(stem)))
+                continue
+            other = seen.get(stem.casefold())
+            if other is not None:
+                msg = f"id '{stem}' differs from '{other}' only in case; rename one of them"
+                problems.append(Problem(Pos(shown, 1, 1), msg))
+                continue
+            seen[stem.casefold()] = stem
+            add(path, kind, stem)
+    return Loaded(tuple(documents), tuple(problems))
+
+
+def bad_id_message(stem: str) -> str:
+    suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "my-record"
+    return (
+        f"file name '{stem}' is not a valid id; expected lowercase letters, digits and "
+        f"single hyphens, e.g. '{suggestion}.yml'; rename the file"
+    )
+
+
+def parse_file(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
+    """Read one file; a problem instead of a tree when it cannot be read as YAML."""
+    start = Pos(shown, 1, 1)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        msg = (
+            f"file is {size:,} bytes; a record may be at most {MAX_FILE_BYTES:,} bytes; "
+            "split it into several records"
+        )
+        return None, [Problem(start, msg)]
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        msg = "file starts with a byte-order mark; save it as UTF-8 without BOM"
+        return None, [Problem(start, msg)]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        msg = (
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; "
+            "save the file as UTF-8 (your editor's encoding setting)"
+        )
+        return None, [Problem(Pos(shown, line, col), msg)]
+    if not text.strip():
+        msg = "file is empty; expected a mapping of fields, e.g. `title: Wrong password`"
+        return None, [Problem(start, msg)]
+    return parse_text(text, shown)
+
+
+def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
+    """Build the tree from the parser's events, without recursion."""
+
+    def at(mark: yaml.Mark) -> Pos:
+        return Pos(shown, mark.line + 1, mark.column + 1)
+
+    # Each open collection: (kind, start pos, children, keys seen, pending key).
+    stack: list[tuple[str, Pos, list[object], dict[str, Scalar], list[Scalar]]] = []
+    root: Node | None = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    msg = "a second YAML document (`---`); a record file holds one document"
+                    return None, [Problem(at(event.start_mark), msg)]
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                msg = "YAML aliases (`*name`) are not supported; write the value out in full"
+                return None, [Problem(at(event.start_mark), msg)]
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if event.anchor is not None:
+                    msg = "YAML anchors (`&name`) are not supported; write the value out in full"
+                    return None, [Problem(at(event.start_mark), msg)]
+                if event.tag is not None and not (
+                    isinstance(event, yaml.ScalarEvent) and event.tag == "!"
+                ):
+                    msg = f"YAML tag '{event.tag}' is not supported; remove it"
+                    return None, [Problem(at(event.start_mark), msg)]
+            node: Node
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    msg = f"nested more than {MAX_DEPTH} levels deep; records are flat, simplify it"
+                    return None, [Problem(at(event.start_mark), msg)]
+                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+                stack.append((kind, at(event.start_mark), [], {}, []))
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                node = Scalar(event.value, event.style is None, at(event.start_mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                kind, pos, children, _, _ = stack.pop()
+                if kind == "map":
+                    pairs = tuple(zip(children[::2], children[1::2], strict=True))
+                    node = Map(pairs, pos)  # type: ignore[arg-type]
+                else:
+                    node = Seq(tuple(children), pos)  # type: ignore[arg-type]
+            else:
+                continue
+            if not stack:
+                root = node
+                continue
+            kind, _, children, keys, pending = stack[-1]
+            if kind == "map" and not pending:
+                if not isinstance(node, Scalar):
+                    msg = "a key must be a plain word, e.g. `title:`; found a list or mapping"
+                    return None, [Problem(node.pos, msg)]
+                first = keys.get(node.value)
+                if first is not None:
+                    msg = (
+                        f"duplicate key '{node.value}' (first at line {first.pos.line}); "
+                        "keep one of them"
+                    )
+                    return None, [Problem(node.pos, msg)]
+                keys[node.value] = node
+                pending.append(node)
+            elif kind == "map":
+                pending.clear()
+            children.append(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = at(mark) if mark is not None else Pos(shown, 1, 1)
+        return None, [Problem(pos, syntax_message(exc))]
+    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+        return None, [Problem(Pos(shown, 1, 1), f"not readable as YAML: {exc}")]
+    return root, []
+
+
+def syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "invalid YAML").strip()
+    context = (exc.context or "").strip()
+    if "'\\t'" in problem or "\\t" in problem:
+        return "a tab character; YAML is indented with spaces only, replace the tab with spaces"
+    if "mapping values are not allowed" in problem:
+        return (
+            "a `:` where a value was expected; put text that contains `: ` in quotes, "
+            'e.g. title: "Step 1: sign in"'
+        )
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return f"{context or 'a quoted value'} is never closed; add the closing quote"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return (
+            "indentation does not line up; keys of one mapping start in the same column, "
+            "and list items (`- `) under a key are indented consistently"
+        )
+    detail = f"{context}: {problem}" if context else problem
+    return f"invalid YAML ({detail}); check the indentation and quoting on this line"

@@ -1,0 +1,78 @@
+"""The MkDocs plugin: connects MkDocs' events to `pipeline`, and nothing more.
+
+It keeps no state between builds: `mkdocs serve` calls `on_files` again on
+every rebuild, and each call reads the dataset afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.load import display_path
+from generator.markup import Markup
+from generator.pipeline import build
+from generator.problems import DatasetError
+from generator.render import TEMPLATES, Options, nav
+
+log = logging.getLogger("mkdocs.plugins.helpsite")
+ASSETS = Path(__file__).parent / "assets"
+
+
+class HelpsiteConfig(Config):
+    content = c.Type(str, default="content")
+    """The dataset folder, relative to mkdocs.yml."""
+
+
+class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def _content(self, config: MkDocsConfig) -> Path:
+        return self._root(config) / self.config.content
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for asset in sorted(ASSETS.glob("*.css")):
+            config.extra_css.append(f"assets/helpsite/{asset.name}")
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        root = self._root(config)
+        result = build(
+            self._content(config), root, Options(directory_urls=config.use_directory_urls)
+        )
+        if not result.ok or result.site is None:
+            raise PluginError(str(DatasetError(result.problems)))
+        for problem in result.problems:
+            log.warning(str(problem))
+
+        handwritten = []
+        for f in files.documentation_pages():
+            if f.abs_src_path:
+                f.edit_uri = display_path(Path(f.abs_src_path), root)
+            handwritten.append(f.src_uri)
+        for page in result.pages:
+            generated = File.generated(config, page.path, content=page.markdown)
+            generated.edit_uri = page.source
+            files.append(generated)
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset)))
+
+        config.nav = nav(result.pages, handwritten)
+        config.copyright = Markup().render(result.site.info.notice).html
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self._content(config)))
+        server.watch(str(TEMPLATES))
+        server.watch(str(ASSETS))
+        return server
+

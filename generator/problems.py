@@ -1,0 +1,73 @@
+"""Problems found in a dataset, and how they are reported.
+
+Every stage returns problems instead of raising, so that one run reports
+everything that is wrong at once (as MkDocs does for its config).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A place in a dataset file, as the YAML parser saw it."""
+
+    path: str
+    """The file, relative to the project (forward slashes), e.g. `content/causes/x.yml`."""
+    line: int
+    """1-based line."""
+    col: int
+    """1-based column."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the dataset: where, what, and how to fix it."""
+
+    pos: Pos
+    message: str
+    """`what is wrong; how to fix it`, in words a content editor understands."""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.pos}: {self.severity}: {self.message}"
+
+    def github(self) -> str:
+        """The problem as a GitHub Actions workflow command (an annotation)."""
+        # Workflow commands end at a newline and treat % specially.
+        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.pos.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return (
+            f"::{self.severity} file={path},line={self.pos.line},col={self.pos.col}"
+            f"::{text}"
+        )
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class DatasetError(Exception):
+    """The dataset has errors; `problems` lists all of them, sorted by place."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(errors(self.problems))
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} error{'s' if count != 1 else ''} in the dataset; nothing was built.")
+        super().__init__("\n".join(lines))

@@ -1,0 +1,190 @@
+"""Stage 4, render: the linked site -> Markdown pages, through Jinja2 templates.
+
+Pages are Markdown so that MkDocs builds them like any other page, but every
+piece of content inside them is HTML made here: plain text escaped by Jinja's
+autoescape, Markdown fields rendered by `markup`. The page's own Markdown
+processing then passes those blocks through untouched, so content is never
+parsed twice and the site's Markdown extensions never see it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup as Safe
+
+from generator.link import Site
+from generator.markup import Markup
+from generator.schema import VERDICT
+
+TEMPLATES = Path(__file__).parent / "templates"
+VERDICT_LABELS = dict(VERDICT.labels)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page."""
+
+    path: str
+    """Where it pretends to live in the docs folder, e.g. `causes/wrong-login-data.md`."""
+    title: str
+    """Plain text, for the navigation."""
+    markdown: str
+    source: str | None
+    """The dataset file it was made from (for "Edit this page"), if any."""
+
+
+@dataclass(frozen=True)
+class Options:
+    directory_urls: bool = True
+    """MkDocs' `use_directory_urls`: `causes/x/` rather than `causes/x.html`."""
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives the page at docs path `path`, relative to the site root."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem.removesuffix("index")
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative_url(from_path: str, to_path: str, directory_urls: bool, anchor: str = "") -> str:
+    """A link from the page at `from_path` to the page at `to_path` (docs paths)."""
+    here = page_url(from_path, directory_urls)
+    there = page_url(to_path, directory_urls)
+    base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or there == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def record_path(kind: str, record_id: str) -> str:
+    return f"{kind}/{record_id}.md"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["front_matter"] = _front_matter
+    env.filters["json_script"] = json_for_script
+    return env
+
+
+def _front_matter(value: str) -> Safe:
+    """A YAML string for the page's front matter, HTML-escaped.
+
+    MkDocs and the theme print `page.title` without escaping, so the escaping
+    happens here, once; JSON is valid YAML, and keeps the value on one line.
+    """
+    return Safe(json.dumps(html.escape(value)))
+
+
+def json_for_script(value: Any) -> Safe:
+    """JSON that is safe inside `<script>`: no `<`, `>` or `&` can close or open a tag."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Safe(text)
+
+
+class _Renderer:
+    def __init__(self, site: Site, options: Options) -> None:
+        self.site = site
+        self.options = options
+        self.env = environment()
+        self.env.globals.update(
+            site=site,
+            info=site.info,
+            url=self.url,
+            md=self.md,
+            md_inline=self.md_inline,
+            verdicts=VERDICT_LABELS,
+        )
+        self.markup = Markup()
+        self.current = "index.md"
+
+    # Helpers the templates call; each links relative to the page being rendered.
+    def url(self, kind: str, record_id: str = "", anchor: str = "") -> str:
+        target = record_path(kind, record_id) if record_id else f"{kind}.md"
+        if kind in ("causes", "remedies", "symptoms") and not record_id:
+            target = f"{kind}/index.md"
+        if kind == "home":
+            target = "index.md"
+        return relative_url(self.current, target, self.options.directory_urls, anchor)
+
+    def md(self, text: str) -> Safe:
+        return Safe(self.markup.render(text, self._resolve).html)
+
+    def md_inline(self, text: str) -> Safe:
+        return Safe(self.markup.inline(text, self._resolve))
+
+    def _resolve(self, kind: str, record_id: str) -> str:
+        return self.url(kind, record_id)
+
+    def page(self, template: str, path: str, title: str, source: str | None, **ctx: Any) -> Page:
+        self.current = path
+        text = self.env.get_template(template).render(title=title, **ctx)
+        return Page(path, title, text, source)
+
+
+def render(site: Site, options: Options = Options()) -> tuple[Page, ...]:
+    """Every generated page of the site, in navigation order."""
+    r = _Renderer(site, options)
+    pages: list[Page] = [
+        r.page("home.md.j2", "index.md", site.info.title, site.info.pos.path),
+    ]
+    for s in site.symptoms:
+        pages.append(
+            r.page("symptom.md.j2", record_path("symptoms", s.id), s.title, s.pos.path, symptom=s)
+        )
+    pages.append(r.page("causes.md.j2", "causes/index.md", "All causes at a glance", None))
+    for c in site.causes:
+        pages.append(
+            r.page("cause.md.j2", record_path("causes", c.id), c.title, c.pos.path, cause=c)
+        )
+    pages.append(r.page("remedies.md.j2", "remedies/index.md", "All remedies", None))
+    for m in site.remedies:
+        pages.append(
+            r.page("remedy.md.j2", record_path("remedies", m.id), m.title, m.pos.path, remedy=m)
+        )
+    return tuple(pages)
+
+
+def nav(pages: Sequence[Page], extra: Sequence[str] = ()) -> list[Any]:
+    """MkDocs `nav` for the generated pages, then the hand-written pages at `extra` paths.
+
+    Titles are HTML-escaped because the theme prints them as they are.
+    """
+
+    def entry(page: Page) -> dict[str, str]:
+        return {html.escape(page.title): page.path}
+
+    sections: dict[str, list[Any]] = {}
+    top: list[Any] = []
+    names = {"symptoms": "What you see", "causes": "Causes", "remedies": "Remedies"}
+    for page in pages:
+        folder = page.path.split("/")[0] if "/" in page.path else ""
+        if folder in names:
+            if folder not in sections:
+                sections[folder] = []
+                top.append({names[folder]: sections[folder]})
+            sections[folder].append(entry(page))
+        else:
+            top.append(entry(page))
+    top.extend(extra)
+    return top

@@ -1,0 +1,307 @@
+"""The dataset's schema, declared once: frozen records whose fields carry a spec.
+
+`validate` reads YAML into these records by walking the specs, and
+`jsonschema` emits the same specs as a JSON Schema for editors. A field with
+no spec (`id`, `pos`) is filled in by the loader, never read from YAML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from generator.problems import Pos
+
+# --- field specs ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text; `markdown` allows the safe Markdown subset, otherwise one plain line."""
+
+    markdown: bool = False
+    max_len: int | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One word out of a fixed scale; `labels` are what readers see."""
+
+    labels: tuple[tuple[str, str], ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.labels)
+
+
+@dataclass(frozen=True)
+class Number:
+    minimum: int
+    maximum: int
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """The id of another record, i.e. its file name without `.yml`."""
+
+    kind: str
+    """The folder of the record referred to: `causes`, `remedies`, `questions`."""
+
+
+@dataclass(frozen=True)
+class Nested:
+    cls: type
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Text | RefTo | Nested
+    min_items: int = 0
+
+
+Spec = Text | Choice | Number | RefTo | Nested | ListOf
+
+
+def spec(doc: str, kind: Spec, *, required: bool = True, example: str = "") -> Any:
+    """A dataclass field declaring how it is read from YAML and documented."""
+    meta = {"spec": kind, "doc": doc, "example": example}
+    if required:
+        return dataclasses.field(metadata=meta)
+    if isinstance(kind, ListOf):
+        return dataclasses.field(default=(), metadata=meta)
+    if isinstance(kind, Text):
+        return dataclasses.field(default="", metadata=meta)
+    return dataclasses.field(default=None, metadata=meta)
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    name: str
+    spec: Spec
+    doc: str
+    required: bool
+    example: str
+
+
+def schema_fields(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of a record that are read from YAML, in declaration order."""
+    out = []
+    for f in dataclasses.fields(cls):
+        if "spec" not in f.metadata:
+            continue
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        out.append(
+            FieldInfo(f.name, f.metadata["spec"], f.metadata["doc"], required, f.metadata["example"])
+        )
+    return tuple(out)
+
+
+LINE = Text(max_len=120)
+SUMMARY = Text(max_len=240)
+MARKDOWN = Text(markdown=True)
+
+VERDICT = Choice(
+    (
+        ("recoverable", "Recoverable"),
+        ("sometimes", "Sometimes recoverable"),
+        ("rarely", "Rarely recoverable"),
+        ("never", "Not recoverable"),
+    )
+)
+"""How likely it is to get the account (or whatever the domain's object is) back."""
+
+# --- records ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another record, kept with its position for error messages."""
+
+    kind: str
+    id: str
+    pos: Pos
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    id: str
+    """The file name without `.yml`; also the last part of the page's URL."""
+    pos: Pos
+    """The start of the record's file."""
+
+    kind: ClassVar[str]
+    """The record's folder in the dataset."""
+    exactly_one: ClassVar[tuple[str, ...]] = ()
+    """Fields of which exactly one must be given."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SiteInfo(Record):
+    """`site.yml`: what the site is about, as a whole."""
+
+    kind: ClassVar[str] = "site"
+    title: str = spec(
+        "The home page's heading.", LINE, example="Account terminated? What it means and what to do"
+    )
+    summary: str = spec(
+        "One sentence about the site, used as the home page's description.", SUMMARY
+    )
+    intro: str = spec("The opening paragraph of the home page (Markdown).", MARKDOWN)
+    notice: str = spec(
+        "Who runs the site and that it is independent; shown in every page's footer.", MARKDOWN
+    )
+    check_start: Ref | None = spec(
+        "The guided check's first question (an id from questions/).",
+        RefTo("questions"),
+        required=False,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Symptom(Record):
+    """`symptoms/<id>.yml`: something the user sees."""
+
+    kind: ClassVar[str] = "symptoms"
+    title: str = spec("The page heading.", LINE, example="This account has been terminated")
+    summary: str = spec("One sentence: what it means.", SUMMARY)
+    messages: tuple[str, ...] = spec(
+        "The exact text shown to the user, and its variants, word for word.",
+        ListOf(Text(max_len=400), min_items=1),
+    )
+    where: tuple[str, ...] = spec(
+        "Where the message appears (app, website, ...).", ListOf(LINE), required=False
+    )
+    meaning: str = spec("What the message means (Markdown).", MARKDOWN)
+    still_works: tuple[str, ...] = spec(
+        "What the user can still do (Markdown, one item each).", ListOf(MARKDOWN), required=False
+    )
+    stops_working: tuple[str, ...] = spec(
+        "What no longer works (Markdown, one item each).", ListOf(MARKDOWN), required=False
+    )
+    causes: tuple[Ref, ...] = spec(
+        "The causes that can lie behind it, most common first (ids from causes/).",
+        ListOf(RefTo("causes"), min_items=1),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recoverability:
+    verdict: str = spec(
+        "recoverable, sometimes, rarely or never.", VERDICT, example="recoverable"
+    )
+    reason: str = spec("One line: why that verdict.", SUMMARY)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemedyStep:
+    remedy: Ref = spec("The remedy to try (an id from remedies/).", RefTo("remedies"))
+    note: str = spec(
+        "What is special about this remedy for this cause (Markdown).", MARKDOWN, required=False
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cause(Record):
+    """`causes/<id>.yml`: one reason behind a symptom."""
+
+    kind: ClassVar[str] = "causes"
+    title: str = spec("The page heading.", LINE, example="Email address not confirmed")
+    summary: str = spec("One sentence: what happened.", SUMMARY)
+    explanation: str = spec("Why it happens (Markdown).", MARKDOWN)
+    recognise: tuple[str, ...] = spec(
+        "Signs that this is the cause (Markdown, one item each).", ListOf(MARKDOWN, min_items=1)
+    )
+    recoverability: Recoverability = spec(
+        "Whether it can be undone: a verdict and a reason.", Nested(Recoverability)
+    )
+    remedies: tuple[RemedyStep, ...] = spec(
+        "The remedies to try, in order.", ListOf(Nested(RemedyStep), min_items=1)
+    )
+    prevention: tuple[str, ...] = spec(
+        "How to avoid it next time (Markdown, one item each).", ListOf(MARKDOWN), required=False
+    )
+    related: tuple[Ref, ...] = spec(
+        "Causes easily confused with this one (ids from causes/).",
+        ListOf(RefTo("causes")),
+        required=False,
+    )
+    not_in_check: str = spec(
+        "Why the guided check never leads here, if it does not (one line).",
+        SUMMARY,
+        required=False,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Expect:
+    effort: str = spec("How much work it is, in a few words.", LINE, example="A few minutes")
+    waiting: str = spec("How long until it takes effect.", LINE, example="None")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Remedy(Record):
+    """`remedies/<id>.yml`: one thing to try."""
+
+    kind: ClassVar[str] = "remedies"
+    title: str = spec("The page heading: an action.", LINE, example="Reset the password")
+    summary: str = spec("One sentence: what it does.", SUMMARY)
+    steps: tuple[str, ...] = spec(
+        "What to do, in order (Markdown, one step each).", ListOf(MARKDOWN, min_items=1)
+    )
+    expect: Expect = spec("What to expect: effort and waiting time.", Nested(Expect))
+    caveats: tuple[str, ...] = spec(
+        "What can go wrong or disappoint (Markdown, one item each).",
+        ListOf(MARKDOWN),
+        required=False,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Answer:
+    exactly_one: ClassVar[tuple[str, ...]] = ("next", "cause")
+    label: str = spec("The answer as the user would say it.", LINE, example="Yes")
+    next: Ref | None = spec(
+        "The question that follows (an id from questions/).", RefTo("questions"), required=False
+    )
+    cause: Ref | None = spec(
+        "The outcome: the user's cause (an id from causes/).", RefTo("causes"), required=False
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Share:
+    """A question answered with two counts; it branches on the share they make."""
+
+    part: str = spec("Label of the count that is part of the whole.", LINE)
+    whole: str = spec("Label of the whole count.", LINE)
+    threshold: int = spec("The share in percent (0-100) that decides.", Number(0, 100))
+    above: Answer = spec(
+        "Where a share above the threshold leads; its label is the link text without JavaScript.",
+        Nested(Answer),
+    )
+    otherwise: Answer = spec("Where a share at or below the threshold leads.", Nested(Answer))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question(Record):
+    """`questions/<id>.yml`: one step of the guided check."""
+
+    kind: ClassVar[str] = "questions"
+    exactly_one: ClassVar[tuple[str, ...]] = ("answers", "share")
+    text: str = spec("The question.", LINE, example="Did you confirm your email address?")
+    help: str = spec("Help for answering it (Markdown).", MARKDOWN, required=False)
+    answers: tuple[Answer, ...] = spec(
+        "Two or more answers, each leading to a question or a cause.",
+        ListOf(Nested(Answer), min_items=2),
+        required=False,
+    )
+    share: Share | None = spec(
+        "Ask for two counts instead, and branch on their share.", Nested(Share), required=False
+    )
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.kind: cls for cls in (SiteInfo, Symptom, Cause, Remedy, Question)
+}
+"""Record class by folder (`site` for site.yml)."""

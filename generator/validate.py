@@ -1,0 +1,238 @@
+"""Stage 2, validate: YAML trees -> typed records, by the specs in `schema`.
+
+Each field is checked on its own and every problem is kept, so an editor sees
+all of a file's mistakes in one run. References are only checked for form
+here; whether their target exists is the link stage's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.load import ID_RE, Document, Map, Node, Scalar, Seq
+from generator.markup import InternalLink, Markup
+from generator.problems import Pos, Problem, did_you_mean
+from generator.schema import (
+    RECORD_TYPES,
+    Cause,
+    Choice,
+    ListOf,
+    Nested,
+    Number,
+    Question,
+    Record,
+    Ref,
+    RefTo,
+    Remedy,
+    SiteInfo,
+    Spec,
+    Symptom,
+    Text,
+    schema_fields,
+)
+
+NULLS = {"", "~", "null", "Null", "NULL"}
+KIND_NOUN = {
+    "site": "site.yml",
+    "symptoms": "symptom",
+    "causes": "cause",
+    "remedies": "remedy",
+    "questions": "question",
+}
+
+
+@dataclass(frozen=True)
+class LinkUse:
+    """An internal link found in content Markdown, with the field it sits in."""
+
+    target: InternalLink
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every record that validated, by kind, in file-name order."""
+
+    site: SiteInfo | None
+    symptoms: tuple[Symptom, ...]
+    causes: tuple[Cause, ...]
+    remedies: tuple[Remedy, ...]
+    questions: tuple[Question, ...]
+    links: tuple[LinkUse, ...]
+    """Internal links inside Markdown fields, to be resolved by the link stage."""
+
+
+def validate(documents: tuple[Document, ...]) -> tuple[Dataset, list[Problem]]:
+    reader = _Reader(Markup())
+    by_kind: dict[str, list[Any]] = {kind: [] for kind in RECORD_TYPES}
+    for doc in documents:
+        cls = RECORD_TYPES[doc.kind]
+        record = reader.record(cls, doc)
+        if record is not None:
+            by_kind[doc.kind].append(record)
+    site = by_kind["site"][0] if by_kind["site"] else None
+    dataset = Dataset(
+        site=site,
+        symptoms=tuple(by_kind["symptoms"]),
+        causes=tuple(by_kind["causes"]),
+        remedies=tuple(by_kind["remedies"]),
+        questions=tuple(by_kind["questions"]),
+        links=tuple(reader.links),
+    )
+    return dataset, reader.problems
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, Map):
+        return "a mapping (key: value lines)"
+    if isinstance(node, Seq):
+        return "a list"
+    if node.plain and node.value in NULLS:
+        return "nothing"
+    return f"'{node.value}'" if len(node.value) <= 40 else f"'{node.value[:37]}...'"
+
+
+class _Missing:
+    """A field that could not be read; the record is then dropped."""
+
+
+MISSING = _Missing()
+
+
+class _Reader:
+    def __init__(self, markup: Markup) -> None:
+        self.markup = markup
+        self.problems: list[Problem] = []
+        self.links: list[LinkUse] = []
+
+    def fail(self, pos: Pos, message: str) -> _Missing:
+        self.problems.append(Problem(pos, message))
+        return MISSING
+
+    def record(self, cls: type[Record], doc: Document) -> Record | None:
+        values = self.mapping(cls, doc.root, KIND_NOUN[doc.kind])
+        if values is None:
+            return None
+        return cls(id=doc.id, pos=doc.pos, **values)
+
+    def mapping(self, cls: type, node: Node, noun: str) -> dict[str, Any] | None:
+        """The fields of `cls` read from `node`, or None if any of them is wrong."""
+        if not isinstance(node, Map):
+            example = schema_fields(cls)[0]
+            self.fail(
+                node.pos,
+                f"expected a {noun} as a mapping of fields, e.g. `{example.name}: "
+                f"{example.example or '...'}`, found {describe(node)}",
+            )
+            return None
+        fields = {f.name: f for f in schema_fields(cls)}
+        given = {key.value: (key, value) for key, value in node.entries}
+        ok = True
+        for key, _ in node.entries:
+            if key.value not in fields:
+                ok = False
+                self.fail(
+                    key.pos,
+                    f"unknown key '{key.value}' in {noun}{did_you_mean(key.value, fields)}; "
+                    f"allowed keys: {', '.join(fields)}",
+                )
+        values: dict[str, Any] = {}
+        for name, info in fields.items():
+            if name not in given:
+                if info.required:
+                    ok = False
+                    hint = f"`{name}: {info.example or '...'}`"
+                    self.fail(
+                        node.pos,
+                        f"missing required key '{name}' in {noun} ({info.doc}); add {hint}",
+                    )
+                continue
+            key, value_node = given[name]
+            value = self.value(info.spec, value_node, name)
+            if value is MISSING:
+                ok = False
+            else:
+                values[name] = value
+        exactly_one: tuple[str, ...] = getattr(cls, "exactly_one", ())
+        if exactly_one and ok:
+            present = [name for name in exactly_one if name in given]
+            if len(present) != 1:
+                ok = False
+                names = " or ".join(f"'{n}'" for n in exactly_one)
+                found = ", ".join(present) if present else "neither"
+                self.fail(node.pos, f"{noun} needs exactly one of {names}, found {found}; keep one")
+        return values if ok else None
+
+    def value(self, spec: Spec, node: Node, name: str) -> Any:
+        if isinstance(spec, ListOf):
+            if not isinstance(node, Seq):
+                return self.fail(
+                    node.pos,
+                    f"'{name}' expects a list (one `- item` per line), found {describe(node)}",
+                )
+            if len(node.items) < spec.min_items:
+                return self.fail(
+                    node.pos,
+                    f"'{name}' needs at least {spec.min_items} item"
+                    f"{'s' if spec.min_items != 1 else ''}, found {len(node.items)}",
+                )
+            items = [self.value(spec.item, item, f"{name}[{i}]") for i, item in enumerate(node.items)]
+            return MISSING if any(v is MISSING for v in items) else tuple(items)
+        if isinstance(spec, Nested):
+            values = self.mapping(spec.cls, node, f"'{name}'")
+            return MISSING if values is None else spec.cls(**values)
+        if not isinstance(node, Scalar) or (node.plain and node.value in NULLS):
+            what = {
+                Text: "text",
+                Choice: "one word",
+                Number: "a whole number",
+                RefTo: "an id",
+            }[type(spec)]
+            return self.fail(node.pos, f"'{name}' expects {what}, found {describe(node)}")
+        if isinstance(spec, Text):
+            return self.text(spec, node, name)
+        if isinstance(spec, Choice):
+            if node.value not in spec.values:
+                return self.fail(
+                    node.pos,
+                    f"'{name}' must be one of {', '.join(spec.values)}, found "
+                    f"'{node.value}'{did_you_mean(node.value, spec.values)}",
+                )
+            return node.value
+        if isinstance(spec, Number):
+            text = node.value.strip()
+            if not (text.isascii() and text.isdigit()) or not (
+                spec.minimum <= int(text) <= spec.maximum
+            ):
+                return self.fail(
+                    node.pos,
+                    f"'{name}' expects a whole number from {spec.minimum} to {spec.maximum}, "
+                    f"found '{node.value}'",
+                )
+            return int(text)
+        if not ID_RE.fullmatch(node.value):
+            return self.fail(
+                node.pos,
+                f"'{name}' expects an id (a file name in {spec.kind}/ without `.yml`), found "
+                f"'{node.value}'",
+            )
+        return Ref(spec.kind, node.value, node.pos)
+
+    def text(self, spec: Text, node: Scalar, name: str) -> str | _Missing:
+        value = node.value.strip()
+        if not spec.markdown and "\n" in value:
+            return self.fail(node.pos, f"'{name}' must be one line; join the lines or shorten it")
+        if spec.max_len is not None and len(value) > spec.max_len:
+            return self.fail(
+                node.pos,
+                f"'{name}' is {len(value)} characters long; at most {spec.max_len} fit, shorten it",
+            )
+        if spec.markdown:
+            rendered = self.markup.render(value)
+            for issue in rendered.issues:
+                self.fail(node.pos, f"in '{name}': {issue}")
+            self.links.extend(LinkUse(link, node.pos) for link in rendered.links)
+            if rendered.issues:
+                return MISSING
+        return value
