@@ -118,16 +118,15 @@ def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
         return None, problems
 
     causes = _ordered(data.causes, (ref.id for s in data.symptoms for ref in s.causes))
-    remedies = _ordered(
-        data.remedies, (step.remedy.id for c in causes for step in c.remedies)
-    )
+    remedies = _ordered(data.remedies, (step.remedy.id for c in causes for step in c.remedies))
     symptoms_of = _backlinks((s.id, r.id) for s in data.symptoms for r in s.causes)
     causes_using = _backlinks((c.id, step.remedy.id) for c in causes for step in c.remedies)
     related_pairs = [(c.id, r.id) for c in causes for r in c.related if r.id != c.id]
+    reversed_pairs = [(b, a) for a, b in related_pairs]
     cause_rank = {c.id: i for i, c in enumerate(causes)}
     related = {
         cause_id: tuple(sorted(others, key=lambda o: cause_rank.get(o, len(cause_rank))))
-        for cause_id, others in _backlinks(related_pairs + [(b, a) for a, b in related_pairs]).items()
+        for cause_id, others in _backlinks([*related_pairs, *reversed_pairs]).items()
     }
 
     for cause in causes:
@@ -308,7 +307,7 @@ def _cycles(start: str, questions: dict[str, Question]) -> list[Problem]:
         if target.kind != "questions" or target.id not in questions:
             continue
         if state.get(target.id) == 1:
-            loop = " -> ".join(path[path.index(target.id) :] + [target.id])
+            loop = " -> ".join([*path[path.index(target.id) :], target.id])
             problems.append(
                 Problem(
                     _answer_pos(questions[qid], answer),

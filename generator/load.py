@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -176,7 +177,7 @@ def parse_file(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
 def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     """Build the tree from the parser's events, without recursion."""
 
-    def at(mark: yaml.Mark) -> Pos:
+    def at(mark: Any) -> Pos:  # libyaml and pure-Python marks differ in type only
         return Pos(shown, mark.line + 1, mark.column + 1)
 
     # Each open collection: (kind, start pos, children, keys seen, pending key).
@@ -194,7 +195,7 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
             if isinstance(event, yaml.AliasEvent):
                 msg = "YAML aliases (`*name`) are not supported; write the value out in full"
                 return None, [Problem(at(event.start_mark), msg)]
-            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if isinstance(event, yaml.NodeEvent):
                 if event.anchor is not None:
                     msg = "YAML anchors (`&name`) are not supported; write the value out in full"
                     return None, [Problem(at(event.start_mark), msg)]

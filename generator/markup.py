@@ -10,9 +10,9 @@ headings or images that could break the page around it.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import markdown
 from markdown.extensions import Extension
@@ -48,7 +48,7 @@ class _RawHtml(InlineProcessor):
         super().__init__(pattern, md)
         self.issues = issues
 
-    def handleMatch(  # type: ignore[override]
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API
         self, m: re.Match[str], data: str
     ) -> tuple[str, int, int]:
         tag = m.group(0)
@@ -65,7 +65,7 @@ class _Links(Treeprocessor):
         super().__init__(md)
         self.state = state
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for a in root.iter("a"):
             href = (a.get("href") or "").strip()
             internal = _INTERNAL_RE.fullmatch(href)

@@ -36,9 +36,9 @@ def check(content: Path, base: Path | None = None) -> Result:
     return Result(site, (), problems)
 
 
-def build(content: Path, base: Path | None = None, options: Options = Options()) -> Result:
+def build(content: Path, base: Path | None = None, options: Options | None = None) -> Result:
     """Check, then render every page if there are no errors."""
     result = check(content, base)
     if result.site is None:
         return result
-    return Result(result.site, render(result.site, options), result.problems)
+    return Result(result.site, render(result.site, options or Options()), result.problems)

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.load import display_path
 from generator.markup import Markup
-from generator.pipeline import build
+from generator.pipeline import Result, build
 from generator.problems import DatasetError
 from generator.render import TEMPLATES, Options, nav
 
@@ -33,6 +33,9 @@ class HelpsiteConfig(Config):
 
 
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
+    _result: Result | None = None
+    """The pages of the build under way: set in on_pre_build, taken in on_files."""
+
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
 
@@ -44,7 +47,10 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
         return config
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs before MkDocs empties the site folder, so a broken dataset stops
+        # the build while the last good site is still there.
+        self._result = None
         root = self._root(config)
         result = build(
             self._content(config), root, Options(directory_urls=config.use_directory_urls)
@@ -53,6 +59,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             raise PluginError(str(DatasetError(result.problems)))
         for problem in result.problems:
             log.warning(str(problem))
+        self._result = result
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        result, self._result = self._result, None
+        assert result is not None and result.site is not None, "on_pre_build runs first"
+        root = self._root(config)
 
         handwritten = []
         for f in files.documentation_pages():
@@ -64,7 +76,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             generated.edit_uri = page.source
             files.append(generated)
         for asset in sorted(ASSETS.iterdir()):
-            files.append(File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset)))
+            files.append(
+                File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
+            )
 
         config.nav = nav(result.pages, handwritten)
         config.copyright = Markup().render(result.site.info.notice).html
@@ -75,4 +89,3 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         server.watch(str(TEMPLATES))
         server.watch(str(ASSETS))
         return server
-

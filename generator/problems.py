@@ -46,10 +46,7 @@ class Problem:
         # Workflow commands end at a newline and treat % specially.
         text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = self.pos.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-        return (
-            f"::{self.severity} file={path},line={self.pos.line},col={self.pos.col}"
-            f"::{text}"
-        )
+        return f"::{self.severity} file={path},line={self.pos.line},col={self.pos.col}::{text}"
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -142,9 +142,9 @@ class _Renderer:
         return Page(path, title, text, source)
 
 
-def render(site: Site, options: Options = Options()) -> tuple[Page, ...]:
+def render(site: Site, options: Options | None = None) -> tuple[Page, ...]:
     """Every generated page of the site, in navigation order."""
-    r = _Renderer(site, options)
+    r = _Renderer(site, options or Options())
     pages: list[Page] = [
         r.page("home.md.j2", "index.md", site.info.title, site.info.pos.path),
     ]

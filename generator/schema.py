@@ -92,7 +92,9 @@ def schema_fields(cls: type) -> tuple[FieldInfo, ...]:
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         out.append(
-            FieldInfo(f.name, f.metadata["spec"], f.metadata["doc"], required, f.metadata["example"])
+            FieldInfo(
+                f.name, f.metadata["spec"], f.metadata["doc"], required, f.metadata["example"]
+            )
         )
     return tuple(out)
 
@@ -187,9 +189,7 @@ class Symptom(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Recoverability:
-    verdict: str = spec(
-        "recoverable, sometimes, rarely or never.", VERDICT, example="recoverable"
-    )
+    verdict: str = spec("recoverable, sometimes, rarely or never.", VERDICT, example="recoverable")
     reason: str = spec("One line: why that verdict.", SUMMARY)
 
 

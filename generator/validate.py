@@ -177,7 +177,9 @@ class _Reader:
                     f"'{name}' needs at least {spec.min_items} item"
                     f"{'s' if spec.min_items != 1 else ''}, found {len(node.items)}",
                 )
-            items = [self.value(spec.item, item, f"{name}[{i}]") for i, item in enumerate(node.items)]
+            items = [
+                self.value(spec.item, item, f"{name}[{i}]") for i, item in enumerate(node.items)
+            ]
             return MISSING if any(v is MISSING for v in items) else tuple(items)
         if isinstance(spec, Nested):
             values = self.mapping(spec.cls, node, f"'{name}'")

@@ -1,0 +1,108 @@
+"""`python -m generator ...`: the commands editors, CI and the Makefile use."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.jsonschema import schema_files
+from generator.pipeline import build, check
+from generator.problems import Problem, errors
+from generator.publish import build_site
+from generator.render import Options
+
+SCHEMA_DIR = Path("schema")
+
+
+def _report(problems: Sequence[Problem], fmt: str) -> None:
+    for problem in problems:
+        print(problem.github() if fmt == "github" else str(problem), file=sys.stderr)
+    count = len(errors(problems))
+    warnings = len(problems) - count
+    if fmt == "text" and problems:
+        print(f"{count} error(s), {warnings} warning(s)", file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = check(args.content)
+    _report(result.problems, args.format)
+    if result.ok:
+        assert result.site is not None
+        s = result.site
+        print(
+            f"ok: {len(s.symptoms)} symptom(s), {len(s.causes)} cause(s), "
+            f"{len(s.remedies)} remed{'y' if len(s.remedies) == 1 else 'ies'}, "
+            f"{len(s.check.steps) if s.check else 0} question(s)"
+        )
+        return 0
+    return 1
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    result = build(args.content, options=Options(directory_urls=not args.file_urls))
+    _report(result.problems, "text")
+    if not result.ok:
+        return 1
+    for page in result.pages:
+        target = args.out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    print(f"wrote {len(result.pages)} page(s) to {args.out}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (args.out / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(schema_files())} schema file(s) to {args.out}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return build_site(args.config, args.out, offline=args.offline)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("check", help="validate the dataset; print every problem with file:line:col")
+    c.add_argument("--content", type=Path, default=Path("content"), help="dataset folder")
+    c.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: print problems as GitHub Actions annotations",
+    )
+    c.set_defaults(run=cmd_check)
+
+    r = sub.add_parser("render", help="write the generated Markdown pages to a folder")
+    r.add_argument("--content", type=Path, default=Path("content"), help="dataset folder")
+    r.add_argument("--out", type=Path, required=True, help="folder to write the pages to")
+    r.add_argument("--file-urls", action="store_true", help="links for use_directory_urls: false")
+    r.set_defaults(run=cmd_render)
+
+    b = sub.add_parser(
+        "build", help="build the site with MkDocs into a new folder, then swap it in"
+    )
+    b.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
+    b.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
+    b.add_argument("--offline", action="store_true", help="the offline variant, for file://")
+    b.set_defaults(run=cmd_build)
+
+    s = sub.add_parser("schema", help="write the JSON Schema files editors use")
+    s.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema/)")
+    s.set_defaults(run=cmd_schema)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

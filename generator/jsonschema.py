@@ -1,0 +1,85 @@
+"""The schema's specs as JSON Schema (draft 2020-12), one document per record kind."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.load import ID_RE
+from generator.schema import (
+    RECORD_TYPES,
+    Choice,
+    Nested,
+    Number,
+    RefTo,
+    Spec,
+    Text,
+    schema_fields,
+)
+
+FILE_NAMES = {
+    "site": "site",
+    "symptoms": "symptom",
+    "causes": "cause",
+    "remedies": "remedy",
+    "questions": "question",
+}
+"""Record folder -> the schema file's stem, e.g. `cause.schema.json`."""
+
+
+def _spec(spec: Spec, doc: str) -> dict[str, Any]:
+    out: dict[str, Any]
+    if isinstance(spec, Text):
+        out = {"type": "string", "minLength": 1}
+        if spec.max_len is not None:
+            out["maxLength"] = spec.max_len
+        if not spec.markdown:
+            out["pattern"] = "^[^\\n]*\\n?$"
+    elif isinstance(spec, Choice):
+        out = {"enum": list(spec.values)}
+    elif isinstance(spec, Number):
+        out = {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum}
+    elif isinstance(spec, RefTo):
+        out = {"type": "string", "pattern": f"^{ID_RE.pattern}$"}
+        doc = f"{doc} (a file name in {spec.kind}/ without .yml)"
+    elif isinstance(spec, Nested):
+        out = _object(spec.cls)
+    else:
+        out = {"type": "array", "items": _spec(spec.item, "")}
+        if spec.min_items:
+            out["minItems"] = spec.min_items
+    if doc:
+        out["description"] = doc
+    return out
+
+
+def _object(cls: type) -> dict[str, Any]:
+    fields = schema_fields(cls)
+    out: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {f.name: _spec(f.spec, f.doc) for f in fields},
+        "required": [f.name for f in fields if f.required],
+    }
+    exactly_one: tuple[str, ...] = getattr(cls, "exactly_one", ())
+    if exactly_one:
+        out["oneOf"] = [{"required": [name]} for name in exactly_one]
+    return out
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    cls = RECORD_TYPES[kind]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"{FILE_NAMES[kind]} record",
+        "description": (cls.__doc__ or "").strip(),
+        **_object(cls),
+    }
+
+
+def schema_files() -> dict[str, str]:
+    """File name -> text, for every record kind."""
+    return {
+        f"{FILE_NAMES[kind]}.schema.json": json.dumps(json_schema(kind), indent=2) + "\n"
+        for kind in RECORD_TYPES
+    }
