@@ -199,10 +199,9 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
                 if event.anchor is not None:
                     msg = "YAML anchors (`&name`) are not supported; write the value out in full"
                     return None, [Problem(at(event.start_mark), msg)]
-                if event.tag is not None and not (
-                    isinstance(event, yaml.ScalarEvent) and event.tag == "!"
-                ):
-                    msg = f"YAML tag '{event.tag}' is not supported; remove it"
+                tag = getattr(event, "tag", None)  # NodeEvent's stubs omit it
+                if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+                    msg = f"YAML tag '{tag}' is not supported; remove it"
                     return None, [Problem(at(event.start_mark), msg)]
             node: Node
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
