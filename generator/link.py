@@ -87,12 +87,7 @@ class Site:
 
 def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
     problems: list[Problem] = []
-    ids = {
-        "symptoms": {r.id for r in data.symptoms},
-        "causes": {r.id for r in data.causes},
-        "remedies": {r.id for r in data.remedies},
-        "questions": {r.id for r in data.questions},
-    }
+    ids = data.ids
 
     def check_ref(ref: Ref) -> None:
         if ref.id not in ids[ref.kind]:
@@ -114,7 +109,9 @@ def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
             if ref.id == cause.id:
                 problems.append(Problem(ref.pos, "a cause cannot be related to itself; remove it"))
 
-    if data.site is None:
+    if problems or not data.complete or data.site is None:
+        # A file did not become a record, or a reference points nowhere: the
+        # whole-dataset checks below would only repeat that in other words.
         return None, problems
 
     causes = _ordered(data.causes, (ref.id for s in data.symptoms for ref in s.causes))
@@ -208,7 +205,9 @@ def _backlinks(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _tree(data: Dataset, ids: dict[str, set[str]], problems: list[Problem]) -> Tree | None:
+def _tree(
+    data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Problem]
+) -> Tree | None:
     site = data.site
     assert site is not None
     questions = {q.id: q for q in data.questions}

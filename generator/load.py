@@ -74,6 +74,9 @@ class Document:
 class Loaded:
     documents: tuple[Document, ...]
     problems: tuple[Problem, ...]
+    ids: dict[str, frozenset[str]]
+    """Every record id with a file, by kind, whether or not the file could be read:
+    references to a broken file are not reported a second time as unknown."""
 
 
 def display_path(path: Path, base: Path) -> str:
@@ -92,7 +95,7 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
     if not content.is_dir():
         pos = Pos(display_path(content, base), 1, 1)
         msg = "dataset folder not found; expected a folder holding site.yml and causes/"
-        return Loaded((), (Problem(pos, msg),))
+        return Loaded((), (Problem(pos, msg),), {kind: frozenset() for kind in KINDS})
 
     def add(path: Path, kind: str, doc_id: str) -> None:
         shown = display_path(path, base)
@@ -108,11 +111,13 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
         msg = f"missing {SITE_FILE}; create it with at least `title:` and `notice:`"
         problems.append(Problem(Pos(display_path(site, base), 1, 1), msg))
 
+    ids: dict[str, frozenset[str]] = {}
     for kind in KINDS:
         folder = content / kind
+        seen: dict[str, str] = {}
+        ids[kind] = frozenset()
         if not folder.is_dir():
             continue
-        seen: dict[str, str] = {}
         for path in sorted(folder.iterdir()):
             shown = display_path(path, base)
             if path.name.startswith(".") or path.is_dir():
@@ -132,7 +137,8 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
                 continue
             seen[stem.casefold()] = stem
             add(path, kind, stem)
-    return Loaded(tuple(documents), tuple(problems))
+        ids[kind] = frozenset(seen.values())
+    return Loaded(tuple(documents), tuple(problems), ids)
 
 
 def bad_id_message(stem: str) -> str:
@@ -212,7 +218,7 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
                 stack.append((kind, at(event.start_mark), [], {}, []))
                 continue
             if isinstance(event, yaml.ScalarEvent):
-                node = Scalar(event.value, event.style is None, at(event.start_mark))
+                node = Scalar(event.value, event.implicit[0], at(event.start_mark))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 kind, pos, children, _, _ = stack.pop()
                 if kind == "map":
@@ -245,16 +251,18 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = at(mark) if mark is not None else Pos(shown, 1, 1)
-        return None, [Problem(pos, syntax_message(exc))]
+        found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+        return None, [Problem(pos, syntax_message(exc, found))]
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
         return None, [Problem(Pos(shown, 1, 1), f"not readable as YAML: {exc}")]
     return root, []
 
 
-def syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def syntax_message(exc: yaml.MarkedYAMLError, found: str) -> str:
+    """Libyaml's message, put in an editor's terms; `found` is the character at the error."""
     problem = (exc.problem or "invalid YAML").strip()
     context = (exc.context or "").strip()
-    if "'\\t'" in problem or "\\t" in problem:
+    if found == "\t":
         return "a tab character; YAML is indented with spaces only, replace the tab with spaces"
     if "mapping values are not allowed" in problem:
         return (

@@ -28,7 +28,7 @@ class Result:
 def check(content: Path, base: Path | None = None) -> Result:
     """Load, validate and link; no pages."""
     loaded = load_dataset(content, base)
-    dataset, invalid = validate(loaded.documents)
+    dataset, invalid = validate(loaded.documents, loaded.ids)
     site, unlinked = link(dataset)
     problems = tuple(sorted((*loaded.problems, *invalid, *unlinked)))
     if errors(problems):

@@ -7,6 +7,7 @@ here; whether their target exists is the link stage's business.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,9 +62,21 @@ class Dataset:
     questions: tuple[Question, ...]
     links: tuple[LinkUse, ...]
     """Internal links inside Markdown fields, to be resolved by the link stage."""
+    ids: Mapping[str, frozenset[str]]
+    """Every id that has a file, by kind, including files that did not validate."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every file became a record; else whole-dataset checks would mislead."""
+        return all(
+            len(self.ids[kind]) == len(getattr(self, kind))
+            for kind in ("symptoms", "causes", "remedies", "questions")
+        ) and self.site is not None
 
 
-def validate(documents: tuple[Document, ...]) -> tuple[Dataset, list[Problem]]:
+def validate(
+    documents: tuple[Document, ...], ids: Mapping[str, frozenset[str]]
+) -> tuple[Dataset, list[Problem]]:
     reader = _Reader(Markup())
     by_kind: dict[str, list[Any]] = {kind: [] for kind in RECORD_TYPES}
     for doc in documents:
@@ -79,6 +92,7 @@ def validate(documents: tuple[Document, ...]) -> tuple[Dataset, list[Problem]]:
         remedies=tuple(by_kind["remedies"]),
         questions=tuple(by_kind["questions"]),
         links=tuple(reader.links),
+        ids=ids,
     )
     return dataset, reader.problems
 

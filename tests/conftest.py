@@ -1,0 +1,78 @@
+"""Shared fixtures: a throw-away copy of the small houseplants dataset to break."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from generator.pipeline import Result, check
+from generator.publish import build_site
+from tests.browser import chromium, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = Path(__file__).parent / "datasets"
+HOUSEPLANTS = DATASETS / "houseplants"
+
+
+class Project:
+    """A copy of a dataset project (mkdocs.yml + content/) in a temporary folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def write_bytes(self, rel: str, data: bytes) -> Path:
+        path = self.content / rel
+        path.write_bytes(data)
+        return path
+
+    def remove(self, rel: str) -> None:
+        (self.content / rel).unlink()
+
+    def check(self) -> Result:
+        return check(self.content, base=self.root)
+
+    def problems(self) -> list[str]:
+        return [str(p) for p in self.check().problems]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    shutil.copytree(HOUSEPLANTS, tmp_path / "project")
+    yield Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with chromium() as b:
+        yield b
+
+
+def build(config: Path, out: Path, *, offline: bool = False) -> Path:
+    """The real MkDocs build, as `make site` runs it."""
+    code = build_site(config, out, offline=offline)
+    assert code == 0, f"mkdocs build of {config} failed"
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own dataset, built once for the whole session."""
+    return build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url

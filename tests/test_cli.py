@@ -1,0 +1,66 @@
+"""`python -m generator`, as editors and CI run it: exit codes and output, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.jsonschema import schema_files
+from tests.conftest import ROOT, Project
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_check_passes_on_the_real_dataset() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ok: 1 symptom(s), 7 cause(s), 6 remedies, 6 question(s)\n"
+
+
+def test_check_reports_a_typo_with_file_line_and_suggestion(project: Project) -> None:
+    text = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
+    project.write("causes/overwatering.yml", text.replace("let-soil-dry", "let-soil-dri"))
+    result = run("check", "--content", "content", cwd=project.root)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "content/causes/overwatering.yml:10:13: error: unknown remedy 'let-soil-dri' (did you "
+        "mean 'let-soil-dry'?); use the name of a file in remedies/ without `.yml`\n"
+        "1 error(s), 0 warning(s)\n"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_check_github_format_prints_annotations(project: Project) -> None:
+    project.write("remedies/move-to-light.yml", "title: A\ntitle: B\n")
+    result = run("check", "--content", "content", "--format", "github", cwd=project.root)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "::error file=content/remedies/move-to-light.yml,line=2,col=1::duplicate key 'title' "
+        "(first at line 1); keep one of them\n"
+    )
+
+
+def test_render_writes_markdown_pages(tmp_path: Path) -> None:
+    result = run("render", "--out", str(tmp_path / "md"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "md/causes/too-many-disputes.md").read_text(encoding="utf-8")
+    assert page.startswith('---\ntitle: "Disputes were opened on too many orders"\n')
+    assert '<a href="../../remedies/create-new-account/">' in page
+
+
+def test_committed_json_schemas_match_the_code() -> None:
+    for name, text in schema_files().items():
+        committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
+        assert committed == text, f"schema/{name} is stale: run `make schema`"
+        json.loads(committed)

@@ -1,0 +1,140 @@
+"""The real dataset through the real MkDocs build: pages, cross-links, and the seed's facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+from generator.pipeline import check
+from tests.conftest import HOUSEPLANTS, ROOT, build
+from tests.pages import article_text, broken_links, links_to
+
+CAUSES = [
+    "wrong-login-data",
+    "email-not-confirmed",
+    "deleted-by-accident",
+    "illegal-activity",
+    "too-many-disputes",
+    "duplicate-accounts",
+    "no-known-reason",
+]
+
+
+def test_every_record_has_a_page_at_its_stable_url(real_site: Path) -> None:
+    site = check(ROOT / "content", ROOT).site
+    assert site is not None
+    assert [c.id for c in site.causes] == CAUSES
+    for kind, records in (
+        ("symptoms", site.symptoms),
+        ("causes", site.causes),
+        ("remedies", site.remedies),
+    ):
+        for record in records:
+            assert (real_site / kind / record.id / "index.html").is_file()
+    assert (real_site / "causes/index.html").is_file()
+    assert (real_site / "index.html").is_file()
+
+
+def test_each_cause_links_to_its_remedies_and_back(real_site: Path) -> None:
+    site = check(ROOT / "content", ROOT).site
+    assert site is not None
+    for cause in site.causes:
+        page = f"causes/{cause.id}/index.html"
+        targets = links_to(real_site, page)
+        for step in cause.remedies:
+            remedy_page = f"remedies/{step.remedy.id}/index.html"
+            assert remedy_page in targets, f"{page} does not link to {remedy_page}"
+            assert page in links_to(real_site, remedy_page), f"{remedy_page} lacks a link back"
+        assert "symptoms/account-terminated/index.html" in targets
+        assert page in links_to(real_site, "symptoms/account-terminated/index.html")
+
+
+def test_home_page_lists_every_cause_with_its_verdict(real_site: Path) -> None:
+    targets = links_to(real_site, "index.html")
+    for cause in CAUSES:
+        assert f"causes/{cause}/index.html" in targets
+    text = article_text(real_site, "index.html")
+    assert "This account has been terminated. Please use another account to login" in text
+    for verdict in (
+        "Recoverable",
+        "Sometimes recoverable",
+        "Rarely recoverable",
+        "Not recoverable",
+    ):
+        assert verdict in text
+
+
+def test_overview_table_has_cause_verdict_and_first_remedy(real_site: Path) -> None:
+    text = article_text(real_site, "causes/index.html")
+    assert "The email address was not confirmed in time Recoverable Press the “Account " in text
+    assert "Disputes were opened on too many orders Rarely recoverable Open disputes" in text
+
+
+def test_seed_facts_appear(real_site: Path) -> None:
+    assert "within three days of registering" in article_text(
+        real_site, "causes/email-not-confirmed/index.html"
+    )
+    assert "more than 50% of an account's active orders" in article_text(
+        real_site, "causes/too-many-disputes/index.html"
+    )
+    assert "“Account reactivation” button" in article_text(
+        real_site, "remedies/account-reactivation/index.html"
+    )
+    symptom = article_text(real_site, "symptoms/account-terminated/index.html")
+    assert "You cannot place new orders" in symptom
+    assert "open a dispute on those unfinished orders" in symptom
+    assert "Not recoverable" in article_text(real_site, "causes/illegal-activity/index.html")
+
+
+def test_every_page_says_it_is_an_independent_guide(real_site: Path) -> None:
+    for page in ("index.html", "causes/too-many-disputes/index.html", "about/index.html"):
+        html = (real_site / page).read_text(encoding="utf-8")
+        assert "This is an independent guide. It is not run by AliExpress" in html
+
+
+def test_edit_link_points_at_the_data_file(real_site: Path) -> None:
+    html = (real_site / "causes/too-many-disputes/index.html").read_text(encoding="utf-8")
+    assert (
+        'href="https://github.com/helpsite/helpsite/edit/main/content/causes/too-many-disputes.yml"'
+        in html
+    )
+
+
+def test_second_domain_builds_with_the_same_code(tmp_path: Path) -> None:
+    site = build(HOUSEPLANTS / "mkdocs.yml", tmp_path / "site")
+    assert "Most plants recover once the soil dries out." in article_text(
+        site, "causes/overwatering/index.html"
+    )
+    assert "remedies/let-soil-dry/index.html" in links_to(site, "causes/overwatering/index.html")
+    assert "AliExpress" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_visitor_goes_from_home_to_a_cause_to_a_remedy(
+    browser: Browser, real_site_url: str
+) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(real_site_url)
+    assert "what it means and what to do" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="Disputes were opened on too many orders").first.click()
+    page.wait_for_url("**/causes/too-many-disputes/")
+    assert (
+        page.locator(".hs-recoverability")
+        .inner_text()
+        .startswith("Can the account come back? Rarely recoverable")
+    )
+    page.locator("article").get_by_role(
+        "link", name="Create a new account and build your rating again"
+    ).click()
+    page.wait_for_url("**/remedies/create-new-account/")
+    page.locator("article").get_by_role(
+        "link", name="Disputes were opened on too many orders"
+    ).click()
+    page.wait_for_url("**/causes/too-many-disputes/")
+    assert errors == []
+
+
+def test_every_internal_link_and_anchor_resolves(real_site: Path) -> None:
+    assert broken_links(real_site) == []
