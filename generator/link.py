@@ -205,9 +205,7 @@ def _backlinks(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _tree(
-    data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Problem]
-) -> Tree | None:
+def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Problem]) -> Tree | None:
     site = data.site
     assert site is not None
     questions = {q.id: q for q in data.questions}

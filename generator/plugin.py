@@ -45,6 +45,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
+        for asset in sorted(ASSETS.glob("*.js")):
+            config.extra_javascript.append(f"assets/helpsite/{asset.name}")
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

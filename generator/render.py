@@ -20,11 +20,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup as Safe
 
-from generator.link import Site
+from generator.diagram import tree_svg
+from generator.link import Site, Tree
 from generator.markup import Markup
 from generator.schema import VERDICT
 
 TEMPLATES = Path(__file__).parent / "templates"
+CHECK = "check.md"
+CHECK_MAP = "check/map.md"
 VERDICT_LABELS = dict(VERDICT.labels)
 
 
@@ -162,7 +165,45 @@ def render(site: Site, options: Options | None = None) -> tuple[Page, ...]:
         pages.append(
             r.page("remedy.md.j2", record_path("remedies", m.id), m.title, m.pos.path, remedy=m)
         )
+    if site.check is not None:
+        start = site.check.steps[0].question.pos.path
+        pages.insert(
+            1,
+            r.page("check.md.j2", CHECK, "Guided check", start, tree_json=tree_json(site.check)),
+        )
+        r.current = CHECK_MAP
+        links = {
+            **{
+                f"q-{s.question.id}": r.url("check", anchor=f"q-{s.question.id}")
+                for s in site.check.steps
+            },
+            **{f"o-{cid}": r.url("causes", cid) for cid in site.check.outcomes},
+        }
+        pages.append(
+            r.page(
+                "check-map.md.j2",
+                CHECK_MAP,
+                "The guided check as a diagram",
+                start,
+                svg=Safe(tree_svg(site, links)),
+            )
+        )
     return tuple(pages)
+
+
+def tree_json(tree: Tree) -> dict[str, Any]:
+    """What the widget needs of the tree: where each answer leads, by section id.
+
+    Every text stays in the page's HTML, where it is escaped like any other.
+    """
+    questions: dict[str, Any] = {}
+    for step in tree.steps:
+        targets = [("q-" if t.kind == "questions" else "o-") + t.id for t in step.targets]
+        entry: dict[str, Any] = {"a": targets}
+        if step.question.share is not None:
+            entry["t"] = step.question.share.threshold
+        questions[step.question.id] = entry
+    return {"start": tree.start, "q": questions}
 
 
 def nav(pages: Sequence[Page], extra: Sequence[str] = ()) -> list[Any]:
@@ -172,13 +213,20 @@ def nav(pages: Sequence[Page], extra: Sequence[str] = ()) -> list[Any]:
     """
 
     def entry(page: Page) -> dict[str, str]:
-        return {html.escape(page.title): page.path}
+        # MkDocs gives a page its nav title, so the home page's long heading
+        # lives in the page itself and the navigation says "Home".
+        return {"Home" if page.path == "index.md" else html.escape(page.title): page.path}
 
     sections: dict[str, list[Any]] = {}
     top: list[Any] = []
-    names = {"symptoms": "What you see", "causes": "Causes", "remedies": "Remedies"}
+    names = {
+        "symptoms": "What you see",
+        "causes": "Causes",
+        "remedies": "Remedies",
+        "check": "Guided check",
+    }
     for page in pages:
-        folder = page.path.split("/")[0] if "/" in page.path else ""
+        folder = page.path.split("/")[0].removesuffix(".md")
         if folder in names:
             if folder not in sections:
                 sections[folder] = []

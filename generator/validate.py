@@ -68,10 +68,13 @@ class Dataset:
     @property
     def complete(self) -> bool:
         """Whether every file became a record; else whole-dataset checks would mislead."""
-        return all(
-            len(self.ids[kind]) == len(getattr(self, kind))
-            for kind in ("symptoms", "causes", "remedies", "questions")
-        ) and self.site is not None
+        return (
+            all(
+                len(self.ids[kind]) == len(getattr(self, kind))
+                for kind in ("symptoms", "causes", "remedies", "questions")
+            )
+            and self.site is not None
+        )
 
 
 def validate(
