@@ -63,8 +63,8 @@ def relative_url(from_path: str, to_path: str, directory_urls: bool, anchor: str
     """A link from the page at `from_path` to the page at `to_path` (docs paths)."""
     here = page_url(from_path, directory_urls)
     there = page_url(to_path, directory_urls)
-    base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(there or ".", base or ".")
+    folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    rel = posixpath.relpath(there or ".", folder or ".")
     if there.endswith("/") or there == "":
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
@@ -85,6 +85,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["front_matter"] = _front_matter
     env.filters["json_script"] = json_for_script
+    env.filters["json_attr"] = json_for_attribute
     return env
 
 
@@ -95,6 +96,11 @@ def _front_matter(value: str) -> Safe:
     happens here, once; JSON is valid YAML, and keeps the value on one line.
     """
     return Safe(json.dumps(html.escape(value)))
+
+
+def json_for_attribute(value: Any) -> str:
+    """JSON as plain text: autoescape then escapes it for the attribute it lands in."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def json_for_script(value: Any) -> Safe:

@@ -38,7 +38,12 @@
   function hash(a, t, d) {
     return "#a=" + a.join(".") + (t ? "&t=" + t : "") + (d ? "&d=1" : "");
   }
-  function go(h) { location.hash = h; }
+  // pushState rather than location.hash: a hash change also fires popstate,
+  // which the theme's instant navigation answers by reloading the page.
+  function go(h) {
+    history.pushState(null, "", h);
+    render(true);
+  }
 
   // Follows the answers from the start, and stops at the first that does not fit.
   function walk(a) {
@@ -145,6 +150,9 @@
     if (link.hasAttribute("data-hs-restart")) {
       ev.preventDefault();
       go("#a=");
+    } else if (link.closest("[data-hs-trail]")) {
+      ev.preventDefault();
+      go(link.getAttribute("href"));
     } else if (link.hasAttribute("data-hs-answer") && (s.path || !s.raw)) {
       ev.preventDefault();
       go(hash(walk(s.a).picks.concat(link.getAttribute("data-hs-answer"))));
@@ -189,7 +197,7 @@
   function init() {
     root = document.querySelector("[data-hs-check]");
     if (!root) return;
-    tree = JSON.parse($("[data-hs-tree]").textContent);
+    tree = JSON.parse(root.getAttribute("data-hs-check"));
     root.classList.add("hs-js");
     $$("[data-hs-share]").forEach(function (form) { form.hidden = false; });
     $$("[data-hs-fallback]").forEach(function (list) { list.hidden = true; });
@@ -199,6 +207,7 @@
     render(false);
   }
 
+  addEventListener("popstate", function () { render(true); });
   addEventListener("hashchange", function () { render(true); });
   // With the theme's instant navigation, pages arrive without a reload.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);

@@ -1,0 +1,224 @@
+"""The guided check as a visitor uses it, in headless Chromium over http."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from generator.link import Tree
+from generator.pipeline import check
+from tests.browser import serve
+from tests.conftest import HOUSEPLANTS, ROOT, build
+
+SHARE_ANSWERS = {0: ("12", "20"), 1: ("3", "20")}
+"""Counts that land on the share question's first (above) and second answer."""
+
+
+def paths(tree: Tree) -> Iterator[tuple[list[int], str]]:
+    """Every path from the first question to an outcome: (answer indexes, cause id)."""
+    steps = {s.question.id: s for s in tree.steps}
+
+    def walk(qid: str, taken: list[int]) -> Iterator[tuple[list[int], str]]:
+        for i, target in enumerate(steps[qid].targets):
+            if target.kind == "causes":
+                yield [*taken, i], target.id
+            else:
+                yield from walk(target.id, [*taken, i])
+
+    yield from walk(tree.start, [])
+
+
+def real_tree() -> Tree:
+    site = check(ROOT / "content", ROOT).site
+    assert site is not None and site.check is not None
+    return site.check
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    yield p
+    context.close()
+    assert errors == [], "the console showed errors"
+
+
+def current(page: Page) -> str:
+    """The id of the one section of the check that is shown."""
+    return (
+        page.locator("[data-hs-step]:visible, [data-hs-outcome]:visible").get_attribute("id") or ""
+    )
+
+
+def answer(page: Page, tree: Tree, qid: str, index: int) -> None:
+    step = next(s for s in tree.steps if s.question.id == qid)
+    section = page.locator(f"#q-{qid}")
+    if step.question.share is not None:
+        part, whole = SHARE_ANSWERS[index]
+        section.get_by_label(step.question.share.part).fill(part)
+        section.get_by_label(step.question.share.whole).fill(whole)
+        section.get_by_role("button", name="Continue").click()
+    else:
+        section.locator(f'[data-hs-answer="{index}"]').click()
+
+
+@pytest.mark.parametrize(
+    ("answers", "cause"), list(paths(real_tree())), ids=[c for _, c in paths(real_tree())]
+)
+def test_every_path_leads_to_its_cause(
+    page: Page, real_site_url: str, answers: list[int], cause: str
+) -> None:
+    tree = real_tree()
+    page.goto(real_site_url + "check/")
+    qid = tree.start
+    for index in answers:
+        assert current(page) == f"q-{qid}"
+        if qid != tree.start:
+            expect(page.locator(f"#q-{qid} h2")).to_be_focused()
+        answer(page, tree, qid, index)
+        target = next(s for s in tree.steps if s.question.id == qid).targets[index]
+        qid = target.id
+    assert current(page) == f"o-{cause}"
+    outcome = page.locator(f"#o-{cause}")
+    expect(outcome.locator("h2")).to_be_focused()
+    expect(outcome.locator(".hs-verdict")).to_be_visible()
+    expect(outcome.get_by_role("link", name="Everything about this cause")).to_be_visible()
+
+
+def test_numeric_question_computes_the_share_and_checks_input(
+    page: Page, real_site_url: str
+) -> None:
+    page.goto(real_site_url + "check/#a=1.1.1.1.1")
+    section = page.locator("#q-dispute-share")
+    expect(section.locator("[data-hs-fallback]")).to_be_hidden()
+    section.get_by_label("Active orders with a dispute").fill("5")
+    section.get_by_label("All active orders").fill("4")
+    section.get_by_role("button", name="Continue").click()
+    expect(section.get_by_role("alert")).to_have_text(
+        "The first count cannot be larger than the total."
+    )
+    section.get_by_label("All active orders").fill("10")
+    section.get_by_role("button", name="Continue").click()  # 50% is not more than half
+    assert current(page) == "o-no-known-reason"
+    # The theme's instant navigation answers "back" by loading the page anew;
+    # wait for that before typing into the form it replaces.
+    page.go_back(wait_until="networkidle")
+    assert current(page) == "q-dispute-share"
+    section.get_by_label("Active orders with a dispute").fill("6")
+    section.get_by_label("All active orders").fill("10")
+    section.get_by_role("button", name="Continue").click()
+    assert current(page) == "o-too-many-disputes"
+    expect(page.locator("[data-hs-trail]")).to_contain_text("6 of 10 (60%)")
+
+
+def test_back_change_and_start_again(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "check/")
+    page.locator('#q-sign-in-details [data-hs-answer="1"]').click()
+    page.locator('#q-email-confirmed [data-hs-answer="1"]').click()
+    assert current(page) == "q-deleted-account"
+    page.go_back()
+    assert current(page) == "q-email-confirmed"
+    page.go_forward()
+    assert current(page) == "q-deleted-account"
+    trail = page.get_by_role("navigation", name="Your answers so far")
+    trail.get_by_role("link", name="Change the answer to: Did you confirm").click()
+    assert current(page) == "q-email-confirmed"
+    page.locator('#q-email-confirmed [data-hs-answer="0"]').click()
+    assert current(page) == "o-email-not-confirmed"
+    page.locator("#o-email-not-confirmed").get_by_role("link", name="Start again").click()
+    assert current(page) == "q-sign-in-details"
+    expect(trail).to_be_hidden()
+
+
+def test_result_is_restored_from_the_address(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "check/#a=1.1.1.0")
+    assert current(page) == "o-duplicate-accounts"
+    expect(page.locator("[data-hs-trail] li")).to_have_count(4)
+
+
+def test_remedy_ladder_and_support_summary(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "check/#a=1.1.1.1.1.7-10")
+    outcome = page.locator("#o-too-many-disputes")
+    rungs = outcome.locator("[data-hs-rung]")
+    expect(rungs.nth(0)).to_be_visible()
+    expect(rungs.nth(1)).to_be_hidden()
+    outcome.get_by_role("button", name="No, show the next step").click()
+    expect(rungs.nth(1)).to_be_visible()
+    assert page.url.endswith("#a=1.1.1.1.1.7-10&t=1")
+    summary = outcome.locator("[data-hs-summary]")
+    expect(summary).to_contain_text("Likely cause: Disputes were opened on too many orders")
+    expect(summary).to_contain_text("Already tried: Open disputes on unfinished orders")
+    expect(summary).to_contain_text(
+        "On how many of your active orders have you opened a dispute? 7 of 10 (70%)"
+    )
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    outcome.get_by_role("button", name="Copy the summary").click()
+    expect(outcome.get_by_text("Copied.")).to_be_visible()
+    assert "Likely cause: Disputes" in page.evaluate("navigator.clipboard.readText()")
+    outcome.get_by_role("button", name="Yes, it worked").click()
+    expect(outcome.get_by_text("Good: that sorted it out.")).to_be_visible()
+
+
+def test_keyboard_only(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "check/")
+    page.locator('#q-sign-in-details [data-hs-answer="1"]').focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#q-email-confirmed h2")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="No, or I am not sure")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Yes, I confirmed it")).to_be_focused()
+    page.keyboard.press("Enter")
+    assert current(page) == "q-deleted-account"
+    expect(page.locator("#q-deleted-account h2")).to_be_focused()
+    expect(page.locator("[data-hs-live]")).to_have_text(
+        "Could the account have been deleted, by you or by someone using your device?"
+    )
+
+
+def test_works_without_javascript(browser: Browser, real_site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(real_site_url + "check/")
+    assert current(page) == "q-sign-in-details"
+    for label in (
+        "Yes, the details are right and the message still appears",
+        "Yes, I confirmed it",
+        "No",
+        "No",
+        "No",
+        "More than half of them",
+    ):
+        page.locator("[data-hs-step]:visible").get_by_role("link", name=label, exact=True).click()
+    assert current(page) == "o-too-many-disputes"
+    assert page.url.endswith("#o-too-many-disputes")
+    # The theme's instant navigation answers "back" by loading the page anew;
+    # wait for that before typing into the form it replaces.
+    page.go_back(wait_until="networkidle")
+    assert current(page) == "q-dispute-share"
+    context.close()
+
+
+def test_instant_navigation_into_the_check(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "causes/wrong-login-data/")
+    page.get_by_role("link", name="Not sure this is your cause? Take the guided check").click()
+    page.wait_for_url(re.compile(r".*/check/$"))
+    page.locator('#q-sign-in-details [data-hs-answer="0"]').click()
+    assert current(page) == "o-wrong-login-data"
+
+
+def test_check_without_instant_navigation(page: Page, tmp_path: Path) -> None:
+    site = build(HOUSEPLANTS / "mkdocs.yml", tmp_path / "site")
+    with serve(site) as url:
+        page.goto(url + "check/")
+        page.locator('#q-soil [data-hs-answer="1"]').click()
+        page.locator('#q-light [data-hs-answer="0"]').click()
+        assert current(page) == "o-too-little-light"
+        assert page.url.endswith("#a=1.0")
