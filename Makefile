@@ -3,17 +3,26 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
+BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check lint schema clean
+.PHONY: site bundle test serve check lint schema vendor clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --editable '.[test]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 site: $(STAMP)  ## build the public site into site/
 	$(PY) -m generator build --out site
+
+bundle: $(STAMP)  ## build the offline site as dist/$(BUNDLE_NAME)-offline.zip
+	$(PY) -m generator bundle --out dist --name $(BUNDLE_NAME)
 
 serve: $(STAMP)  ## live preview at http://127.0.0.1:8000/
 	$(VENV)/bin/mkdocs serve
@@ -21,7 +30,7 @@ serve: $(STAMP)  ## live preview at http://127.0.0.1:8000/
 check: $(STAMP)  ## validate the dataset only
 	$(PY) -m generator check
 
-test: $(STAMP) lint  ## the whole test suite, browser tests included
+test: $(STAMP) $(NODE_STAMP) lint  ## the whole test suite, browser tests included
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -31,6 +40,10 @@ lint: $(STAMP)
 
 schema: $(STAMP)  ## regenerate schema/*.schema.json from generator/schema.py
 	$(PY) -m generator schema
+
+vendor: $(NODE_STAMP)  ## refresh generator/vendor/ from the pinned npm packages
+	cp node_modules/iframe-worker/shim/index.js generator/vendor/iframe-worker/shim.js
+	cp node_modules/iframe-worker/LICENSE generator/vendor/iframe-worker/LICENSE
 
 clean:
 	rm -rf site dist .build

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.jsonschema import schema_files
 from generator.pipeline import build, check
 from generator.problems import Problem, errors
-from generator.publish import build_site
+from generator.publish import build_bundle, build_site
 from generator.render import Options
 
 SCHEMA_DIR = Path("schema")
@@ -65,6 +65,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(args.config, args.out, offline=args.offline)
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    target = args.out / f"{args.name}-offline.zip"
+    code = build_bundle(args.config, target, args.name)
+    if code == 0:
+        print(f"wrote {target} ({target.stat().st_size:,} bytes)")
+    return code
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -92,6 +100,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
     b.add_argument("--offline", action="store_true", help="the offline variant, for file://")
     b.set_defaults(run=cmd_build)
+
+    z = sub.add_parser("bundle", help="build the offline site as dist/<name>-offline.zip")
+    z.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
+    z.add_argument("--out", type=Path, default=Path("dist"), help="folder for the zip")
+    z.add_argument("--name", default="helpsite", help="the zip's name and its top folder")
+    z.set_defaults(run=cmd_bundle)
 
     s = sub.add_parser("schema", help="write the JSON Schema files editors use")
     s.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema/)")

@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.load import display_path
@@ -25,6 +25,9 @@ from generator.render import TEMPLATES, Options, nav
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
+SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
+"""The theme's offline search needs this shim; its offline plugin would load it from a CDN."""
+SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
 
 
 class HelpsiteConfig(Config):
@@ -42,7 +45,16 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     def _content(self, config: MkDocsConfig) -> Path:
         return self._root(config) / self.config.content
 
+    @event_priority(50)  # before the theme's offline plugin, which adds its CDN shim otherwise
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if is_offline(config):
+            config.extra.setdefault("polyfills", [])
+            config.extra["polyfills"].insert(0, SHIM_URI)
+            # Instant navigation fetches pages, which browsers refuse under file://.
+            features = config.theme.get("features", [])
+            config.theme["features"] = [
+                f for f in features if not f.startswith("navigation.instant")
+            ]
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
         for asset in sorted(ASSETS.glob("*.js")):
@@ -82,6 +94,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
                 File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
             )
 
+        if is_offline(config):
+            files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
         config.nav = nav(result.pages, handwritten)
         config.copyright = Markup().render(result.site.info.notice).html
         return files
@@ -91,3 +105,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         server.watch(str(TEMPLATES))
         server.watch(str(ASSETS))
         return server
+
+
+def is_offline(config: MkDocsConfig) -> bool:
+    """Whether the theme's offline plugin is on, i.e. this build is for file://."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline is not None and offline.config.enabled)

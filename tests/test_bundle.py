@@ -1,0 +1,124 @@
+"""The offline zip, unpacked and opened from disk in Chromium over file://."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from generator.publish import build_bundle
+from tests.conftest import ROOT
+
+NAME = "guide"
+
+
+def make_bundle(folder: Path) -> Path:
+    target = folder / f"{NAME}-offline.zip"
+    assert build_bundle(ROOT / "mkdocs.yml", target, NAME) == 0
+    return target
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_bundle(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(folder)
+    return folder / NAME
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A page that records every request the browser makes, and console errors."""
+    context = browser.new_context()
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page, requests
+    context.close()
+    assert errors == []
+    left = [url for url in requests if not url.startswith(("file://", "data:"))]
+    assert left == [], "requests left file://"
+
+
+def test_zip_has_one_top_folder_with_index(bundle: Path) -> None:
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+    assert {name.split("/")[0] for name in names} == {NAME}
+    assert f"{NAME}/index.html" in names
+    assert f"{NAME}/check.html" in names
+
+
+def test_vendored_shim_is_the_pinned_npm_package() -> None:
+    vendored = ROOT / "generator/vendor/iframe-worker/shim.js"
+    assert vendored.read_bytes() == (ROOT / "node_modules/iframe-worker/shim/index.js").read_bytes()
+
+
+def test_two_bundles_are_byte_identical(bundle: Path, tmp_path: Path) -> None:
+    assert make_bundle(tmp_path).read_bytes() == bundle.read_bytes()
+
+
+def test_pages_and_links_work_from_disk(
+    offline_page: tuple[Page, list[str]], unpacked: Path
+) -> None:
+    page, requests = offline_page
+    page.goto((unpacked / "index.html").as_uri())
+    page.locator("article").get_by_role(
+        "link", name="Disputes were opened on too many orders"
+    ).click()
+    assert page.url.endswith("/causes/too-many-disputes.html")
+    page.locator("article").get_by_role(
+        "link", name="Create a new account and build your rating again"
+    ).click()
+    assert page.url.endswith("/remedies/create-new-account.html")
+    page.get_by_role("link", name="Home", exact=True).first.click()
+    assert page.url.endswith("/index.html")
+    assert len(requests) > 10
+
+
+def test_search_finds_the_symptom_page(
+    offline_page: tuple[Page, list[str]], unpacked: Path
+) -> None:
+    page, _ = offline_page
+    page.goto((unpacked / "causes/too-many-disputes.html").as_uri())
+    page.get_by_role("textbox", name="Search").fill("terminated")
+    first = page.locator(".md-search-result__item").first
+    expect(first).to_be_visible()
+    first.locator("a").first.click()
+    assert urlsplit(page.url).path.endswith("/symptoms/account-terminated.html")
+
+
+def test_guided_check_works_from_disk(offline_page: tuple[Page, list[str]], unpacked: Path) -> None:
+    page, _ = offline_page
+    page.goto((unpacked / "check.html").as_uri())
+    page.locator('#q-sign-in-details [data-hs-answer="1"]').click()
+    page.locator('#q-email-confirmed [data-hs-answer="0"]').click()
+    expect(page.locator("#o-email-not-confirmed")).to_be_visible()
+    assert page.url.endswith("check.html#a=1.0")
+    page.go_back()
+    expect(page.locator("#q-email-confirmed")).to_be_visible()
+    page.goto((unpacked / "check.html").as_uri() + "#a=1.1.1.1.1.9-10")
+    expect(page.locator("#o-too-many-disputes")).to_be_visible()
+    page.locator("#o-too-many-disputes").get_by_role(
+        "link", name="Everything about this cause"
+    ).click()
+    assert page.url.endswith("/causes/too-many-disputes.html")
+
+
+def test_tree_picture_shows_from_disk(offline_page: tuple[Page, list[str]], unpacked: Path) -> None:
+    page, _ = offline_page
+    page.goto((unpacked / "check/map.html").as_uri())
+    picture = page.get_by_role("img", name="The guided check as a diagram")
+    expect(picture).to_be_visible()
+    assert picture.bounding_box()["height"] > 300  # type: ignore[index]
