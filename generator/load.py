@@ -9,6 +9,7 @@ are caught. Every node keeps the parser's mark, which is where errors point.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,7 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
     ids: dict[str, frozenset[str]] = {}
     for kind in KINDS:
         folder = content / kind
-        seen: dict[str, str] = {}
+        found: list[str] = []
         ids[kind] = frozenset()
         if not folder.is_dir():
             continue
@@ -128,20 +129,30 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
                 continue
             stem = path.stem
             if not ID_RE.fullmatch(stem):
-                problems.append(Problem(Pos(shown, 1, 1), bad_id_message(stem)))
-                continue
-            other = seen.get(stem.casefold())
-            if other is not None:
-                msg = f"id '{stem}' differs from '{other}' only in case; rename one of them"
+                if ID_RE.fullmatch(stem.lower()) and (folder / f"{stem.lower()}.yml").is_file():
+                    msg = (
+                        f"id '{stem}' differs from '{stem.lower()}' only in case, and ids are "
+                        "lowercase; merge the two files or give this one another name"
+                    )
+                else:
+                    msg = bad_id_message(stem)
                 problems.append(Problem(Pos(shown, 1, 1), msg))
                 continue
-            seen[stem.casefold()] = stem
+            found.append(stem)
             add(path, kind, stem)
-        ids[kind] = frozenset(seen.values())
+        ids[kind] = frozenset(found)
     return Loaded(tuple(documents), tuple(problems), ids)
 
 
 def bad_id_message(stem: str) -> str:
+    foreign = next((ch for ch in stem if not ch.isascii()), None)
+    if foreign is not None:
+        name = unicodedata.name(foreign, "an unnamed character")
+        return (
+            f"file name '{stem}' contains '{foreign}' (U+{ord(foreign):04X} {name}), which "
+            "only looks like a plain letter; ids use the letters a-z, digits and hyphens: "
+            "retype the name"
+        )
     suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "my-record"
     return (
         f"file name '{stem}' is not a valid id; expected lowercase letters, digits and "
@@ -249,12 +260,22 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
                 pending.clear()
             children.append(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        unclosed = "quoted scalar" in (exc.context or "") and "end of stream" in (exc.problem or "")
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
         pos = at(mark) if mark is not None else Pos(shown, 1, 1)
         found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
         return None, [Problem(pos, syntax_message(exc, found))]
-    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
-        return None, [Problem(Pos(shown, 1, 1), f"not readable as YAML: {exc}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
+        before = text[: exc.position]
+        pos = Pos(shown, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        msg = (
+            f"control character U+{ord(char):04X} is not allowed in YAML; delete it "
+            "(it often arrives invisibly with pasted text)"
+        )
+        return None, [Problem(pos, msg)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(Pos(shown, 1, 1), f"not readable as YAML ({exc}); check the file")]
     return root, []
 
 
@@ -269,8 +290,8 @@ def syntax_message(exc: yaml.MarkedYAMLError, found: str) -> str:
             "a `:` where a value was expected; put text that contains `: ` in quotes, "
             'e.g. title: "Step 1: sign in"'
         )
-    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        return f"{context or 'a quoted value'} is never closed; add the closing quote"
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "the quoted value that starts here is never closed; add the closing quote"
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return (
             "indentation does not line up; keys of one mapping start in the same column, "

@@ -30,7 +30,8 @@ def check(content: Path, base: Path | None = None) -> Result:
     loaded = load_dataset(content, base)
     dataset, invalid = validate(loaded.documents, loaded.ids)
     site, unlinked = link(dataset)
-    problems = tuple(sorted((*loaded.problems, *invalid, *unlinked)))
+    # By place only: problems at one place keep the order they were found in.
+    problems = tuple(sorted((*loaded.problems, *invalid, *unlinked), key=lambda p: p.pos))
     if errors(problems):
         site = None
     return Result(site, (), problems)

@@ -63,7 +63,7 @@ class DatasetError(Exception):
     """The dataset has errors; `problems` lists all of them, sorted by place."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: p.pos)
         count = len(errors(self.problems))
         lines = [str(p) for p in self.problems]
         lines.append(f"{count} error{'s' if count != 1 else ''} in the dataset; nothing was built.")

@@ -36,10 +36,10 @@ from generator.schema import (
 NULLS = {"", "~", "null", "Null", "NULL"}
 KIND_NOUN = {
     "site": "site.yml",
-    "symptoms": "symptom",
-    "causes": "cause",
-    "remedies": "remedy",
-    "questions": "question",
+    "symptoms": "a symptom",
+    "causes": "a cause",
+    "remedies": "a remedy",
+    "questions": "a question",
 }
 
 
@@ -139,25 +139,27 @@ class _Reader:
             example = schema_fields(cls)[0]
             self.fail(
                 node.pos,
-                f"expected a {noun} as a mapping of fields, e.g. `{example.name}: "
-                f"{example.example or '...'}`, found {describe(node)}",
+                f"{noun} expects a mapping of fields (`key: value` lines), e.g. "
+                f"`{example.name}: {example.example or '...'}`, found {describe(node)}",
             )
             return None
         fields = {f.name: f for f in schema_fields(cls)}
         given = {key.value: (key, value) for key, value in node.entries}
         ok = True
+        misspelt: set[str] = set()
         for key, _ in node.entries:
             if key.value not in fields:
                 ok = False
+                hint = did_you_mean(key.value, [f for f in fields if f not in given])
+                misspelt.update(f for f in fields if hint == f" (did you mean '{f}'?)")
                 self.fail(
                     key.pos,
-                    f"unknown key '{key.value}' in {noun}{did_you_mean(key.value, fields)}; "
-                    f"allowed keys: {', '.join(fields)}",
+                    f"unknown key '{key.value}' in {noun}{hint}; allowed keys: {', '.join(fields)}",
                 )
         values: dict[str, Any] = {}
         for name, info in fields.items():
             if name not in given:
-                if info.required:
+                if info.required and name not in misspelt:
                     ok = False
                     hint = f"`{name}: {info.example or '...'}`"
                     self.fail(
