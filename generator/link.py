@@ -108,6 +108,18 @@ def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
         for ref in cause.related:
             if ref.id == cause.id:
                 problems.append(Problem(ref.pos, "a cause cannot be related to itself; remove it"))
+    for refs in _ref_lists(data):
+        first: dict[str, Ref] = {}
+        for ref in refs:
+            if ref.id in first:
+                problems.append(
+                    Problem(
+                        ref.pos,
+                        f"{NOUN[ref.kind]} '{ref.id}' is listed twice (first at line "
+                        f"{first[ref.id].pos.line}); remove one",
+                    )
+                )
+            first.setdefault(ref.id, ref)
 
     if problems or not data.complete or data.site is None:
         # A file did not become a record, or a reference points nowhere: the
@@ -176,6 +188,15 @@ def _refs(data: Dataset) -> Iterator[Ref]:
                 yield answer.next
             if answer.cause is not None:
                 yield answer.cause
+
+
+def _ref_lists(data: Dataset) -> Iterator[tuple[Ref, ...]]:
+    """The lists of references in which an id may appear only once."""
+    for s in data.symptoms:
+        yield s.causes
+    for c in data.causes:
+        yield tuple(step.remedy for step in c.remedies)
+        yield c.related
 
 
 def _answers(question: Question) -> tuple[Answer, ...]:

@@ -1,0 +1,89 @@
+"""Content is text, never code: a dataset whose every text field carries markup,
+built for real and opened in Chromium over http and file://."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from generator.publish import build_bundle
+from tests.browser import serve
+from tests.conftest import DATASETS, build
+
+HOSTILE = DATASETS / "hostile"
+PAYLOAD = "</script><img src=x onerror=alert(1)><svg onload=alert(2)>\"'&amp;{{7*7}}"
+CHECK_PATHS = ["#a=0", "#a=1.3-4&t=1", "#a=1.1-4", "#a=1.1-4&t=1&d=1"]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(HOSTILE / "mkdocs.yml", tmp_path_factory.mktemp("hostile") / "site")
+
+
+@pytest.fixture(scope="module")
+def hostile_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile-offline")
+    target = folder / "hostile-offline.zip"
+    assert build_bundle(HOSTILE / "mkdocs.yml", target, "hostile") == 0
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(folder)
+    return folder / "hostile"
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: object) -> None:
+        dialogs.append(getattr(dialog, "message", "?"))
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    page.on("dialog", on_dialog)
+    yield page, dialogs
+    context.close()
+
+
+def assert_inert(page: Page, dialogs: list[str]) -> None:
+    page.wait_for_timeout(50)  # let any injected handler fire
+    injected = page.locator("img[src='x'], svg[onload], [onerror], [onload]")
+    assert injected.count() == 0, page.url
+    assert dialogs == [], page.url
+
+
+def visit_everything(page: Page, dialogs: list[str], base: str, root: Path, check: str) -> None:
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
+    assert len(pages) > 8
+    for rel in pages:
+        page.goto(base + rel)
+        assert_inert(page, dialogs)
+    for fragment in CHECK_PATHS:
+        page.goto(base + check + fragment)
+        assert_inert(page, dialogs)
+    summary = page.locator("[data-hs-outcome]:visible [data-hs-summary]")
+    assert PAYLOAD in summary.inner_text()
+
+
+def test_payload_shows_as_text(watched: tuple[Page, list[str]], hostile_site: Path) -> None:
+    page, dialogs = watched
+    with serve(hostile_site) as url:
+        page.goto(url + "causes/one/")
+        assert page.locator("h1").inner_text() == PAYLOAD
+        assert page.title().startswith(PAYLOAD)
+        assert_inert(page, dialogs)
+
+
+def test_nothing_runs_over_http(watched: tuple[Page, list[str]], hostile_site: Path) -> None:
+    page, dialogs = watched
+    with serve(hostile_site) as url:
+        visit_everything(page, dialogs, url, hostile_site, "check/")
+
+
+def test_nothing_runs_from_disk(watched: tuple[Page, list[str]], hostile_bundle: Path) -> None:
+    page, dialogs = watched
+    visit_everything(page, dialogs, hostile_bundle.as_uri() + "/", hostile_bundle, "check.html")
