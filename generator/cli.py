@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.diff import SideError, read_side, report
 from generator.jsonschema import schema_files
 from generator.pipeline import build, check
 from generator.problems import Problem, errors
@@ -65,6 +66,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(args.config, args.out, offline=args.offline)
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    try:
+        base = read_side(args.base, Path.cwd(), args.content)
+        head = read_side(args.head, Path.cwd(), args.content)
+    except SideError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(report(base, head))
+    return 0
+
+
 def cmd_bundle(args: argparse.Namespace) -> int:
     target = args.out / f"{args.name}-offline.zip"
     code = build_bundle(args.config, target, args.name)
@@ -106,6 +118,12 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument("--out", type=Path, default=Path("dist"), help="folder for the zip")
     z.add_argument("--name", default="helpsite", help="the zip's name and its top folder")
     z.set_defaults(run=cmd_bundle)
+
+    d = sub.add_parser("diff", help="what a change does to the site, as Markdown")
+    d.add_argument("base", help="a git revision or a dataset folder")
+    d.add_argument("head", help="a git revision or a dataset folder")
+    d.add_argument("--content", default="content", help="dataset folder within a revision")
+    d.set_defaults(run=cmd_diff)
 
     s = sub.add_parser("schema", help="write the JSON Schema files editors use")
     s.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema/)")

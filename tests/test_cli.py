@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,19 @@ def test_committed_json_schemas_match_the_code() -> None:
         committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
         assert committed == text, f"schema/{name} is stale: run `make schema`"
         json.loads(committed)
+
+
+def test_every_corpus_case_has_a_github_annotation(tmp_path: Path) -> None:
+    from tests.test_corpus import CASES, lay_out
+
+    for case in CASES:
+        if case.startswith("generated-huge"):
+            continue
+        project = lay_out(case, tmp_path / case)
+        result = run("check", "--format", "github", cwd=project)
+        lines = result.stderr.splitlines()
+        assert lines, case
+        for line in lines:
+            assert re.fullmatch(
+                r"::(error|warning) file=content/[^,]+,line=\d+,col=\d+::.+", line
+            ), line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Browser
@@ -138,3 +139,24 @@ def test_visitor_goes_from_home_to_a_cause_to_a_remedy(
 
 def test_every_internal_link_and_anchor_resolves(real_site: Path) -> None:
     assert broken_links(real_site) == []
+
+
+EDIT = re.compile(r'href="https://github\.com/helpsite/helpsite/edit/main/([^"]+)"')
+
+
+def test_every_edit_link_opens_the_source_file(real_site: Path) -> None:
+    seen = {}
+    for page in sorted(real_site.rglob("*.html")):
+        found = EDIT.findall(page.read_text(encoding="utf-8"))
+        for target in found:
+            assert (ROOT / target).is_file(), f"{page}: edit link to missing {target}"
+            assert not target.endswith(".md") or target.startswith("content/pages/")
+        if found:
+            seen[page.relative_to(real_site).as_posix()] = found[0]
+    assert seen["causes/wrong-login-data/index.html"] == "content/causes/wrong-login-data.yml"
+    assert seen["remedies/reset-password/index.html"] == "content/remedies/reset-password.yml"
+    assert seen["symptoms/account-terminated/index.html"] == (
+        "content/symptoms/account-terminated.yml"
+    )
+    assert seen["index.html"] == "content/site.yml"
+    assert seen["about/index.html"] == "content/pages/about.md"

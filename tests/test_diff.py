@@ -1,0 +1,71 @@
+"""`python -m generator diff`: what a change does to the site, for reviewers."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from generator.diff import read_side, report
+from tests.conftest import HOUSEPLANTS, Project
+
+
+def test_diff_of_two_dataset_folders(project: Project, tmp_path: Path) -> None:
+    text = (project.content / "remedies/move-to-light.yml").read_text(encoding="utf-8")
+    project.write("remedies/move-to-light.yml", text.replace("A minute", "Two minutes"))
+    project.remove("remedies/remove-yellow-leaves.yml")
+    old_leaves = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "causes/old-leaves.yml",
+        old_leaves.replace("remove-yellow-leaves", "move-to-light").split("not_in_check")[0],
+    )
+    project.write(
+        "questions/light.yml",
+        """
+        text: Does the plant stand more than two metres from a window?
+        answers:
+          - {label: "Yes", cause: too-little-light}
+          - {label: "No, only [old] *ones*", cause: old-leaves}
+        """,
+    )
+    base = read_side(str(HOUSEPLANTS / "content"), tmp_path)
+    head = read_side(str(project.content), tmp_path)
+    assert report(base, head).split("\n", 4)[4] == (
+        "| change | record | fields |\n"
+        "|---|---|---|\n"
+        "| changed | cause `old-leaves` | remedies, not_in_check |\n"
+        "| changed | remedy `move-to-light` | expect |\n"
+        "| removed | remedy `remove-yellow-leaves` |  |\n"
+        "| changed | question `light` | answers |\n"
+        "\n"
+        "### Guided check\n"
+        "\n"
+        "- Gone: Answer \u201cNo\u201d to question `light`, which led to cause `overwatering`.\n"
+        "- New: Answer \u201cNo, only \\[old\\] \\*ones\\*\u201d to question `light` leads to "
+        "cause `old-leaves`.\n"
+        "- Cause `old-leaves` can now be reached.\n"
+    )
+
+
+def test_diff_of_two_git_revisions(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(HOUSEPLANTS, repo)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    path = repo / "content/questions/soil.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("cause: overwatering", "next: light"),
+        encoding="utf-8",
+    )
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "head")
+    text = report(read_side("HEAD~1", repo), read_side("HEAD", repo))
+    assert "| changed | question `soil` | answers |" in text
+    assert (
+        "- Answer \u201cYes\u201d to question `soil` now leads to question `light` "
+        "(was cause `overwatering`)." in text
+    )
