@@ -13,6 +13,7 @@ from generator.pipeline import build, check
 from generator.problems import Problem, errors
 from generator.publish import build_bundle, build_site
 from generator.render import Options
+from generator.synth import synth
 
 SCHEMA_DIR = Path("schema")
 
@@ -77,6 +78,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    if args.n < 2:
+        print("error: N must be at least 2, e.g. `synth 100 /tmp/synthetic`", file=sys.stderr)
+        return 2
+    synth(args.n, args.dir, args.seed)
+    print(f"wrote a dataset of {args.n} causes to {args.dir}")
+    return 0
+
+
 def cmd_bundle(args: argparse.Namespace) -> int:
     target = args.out / f"{args.name}-offline.zip"
     code = build_bundle(args.config, target, args.name)
@@ -124,6 +134,12 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("head", help="a git revision or a dataset folder")
     d.add_argument("--content", default="content", help="dataset folder within a revision")
     d.set_defaults(run=cmd_diff)
+
+    y = sub.add_parser("synth", help="write a synthetic dataset of N causes (for benchmarks)")
+    y.add_argument("n", type=int, metavar="N", help="how many causes")
+    y.add_argument("dir", type=Path, metavar="DIR", help="the dataset folder to write")
+    y.add_argument("--seed", type=int, default=1, help="the same seed writes the same dataset")
+    y.set_defaults(run=cmd_synth)
 
     s = sub.add_parser("schema", help="write the JSON Schema files editors use")
     s.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema/)")

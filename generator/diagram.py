@@ -69,6 +69,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
                 stack.append((target.id, depth + 1))
 
     parts: list[str] = []
+    edges: list[str] = []  # drawn first, under the boxes
     boxes: dict[str, _Box] = {}
     y = 10
     width = 0
@@ -108,10 +109,9 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
                 continue
             dst = boxes[target.id]
             x0 = src.x + 14
-            parts.insert(
-                0,
+            edges.append(
                 f'<path class="hs-d-edge" d="M{x0} {src.y + src.h} V{dst.y + dst.h // 2} '
-                f'H{dst.x}"/>',
+                f'H{dst.x}"/>'
             )
             parts.append(_text(x0 + 6, src.y + src.h + LINE, [_short(label)], "hs-d-label"))
     height = y
@@ -119,7 +119,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
     return (
         f'<svg class="hs-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
         f'{height}" width="{width}" height="{height}" role="img" aria-labelledby="hs-d-title">'
-        f'<title id="hs-d-title">{escape(title)}</title>' + "".join(parts) + "</svg>"
+        f'<title id="hs-d-title">{escape(title)}</title>' + "".join(edges + parts) + "</svg>"
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from generator.link import Site, link
 from generator.load import load_dataset
 from generator.problems import errors
-from generator.schema import Ref, schema_fields
+from generator.schema import Record, Ref, schema_fields
 from generator.validate import Dataset, validate
 
 KINDS = ("symptoms", "causes", "remedies", "questions")
@@ -84,8 +84,8 @@ def plain(value: Any) -> Any:
 def record_changes(base: Dataset, head: Dataset) -> Iterator[tuple[str, str, str, str]]:
     """(change, kind, id, changed fields) for every record that differs."""
     for kind in KINDS:
-        old = {r.id: r for r in getattr(base, kind)}
-        new = {r.id: r for r in getattr(head, kind)}
+        old: dict[str, Record] = {r.id: r for r in getattr(base, kind)}
+        new: dict[str, Record] = {r.id: r for r in getattr(head, kind)}
         for rid in sorted(old.keys() | new.keys()):
             if rid not in old:
                 yield "added", kind, rid, ""

@@ -7,6 +7,7 @@ direction so that every page can link both ways.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -263,15 +264,17 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
     # question on the current path, found by an iterative depth-first walk.
     order: list[str] = []
     outcomes: list[str] = []
-    queue = [start]
+    outcome_set: set[str] = set()
+    queue = deque([start])
     reached = {start}
     while queue:
-        qid = queue.pop(0)
+        qid = queue.popleft()
         order.append(qid)
         for answer in _answers(questions[qid]):
             target = _target(answer)
             if target.kind == "causes":
-                if target.id not in outcomes and target.id in ids["causes"]:
+                if target.id not in outcome_set and target.id in ids["causes"]:
+                    outcome_set.add(target.id)
                     outcomes.append(target.id)
             elif target.id in questions and target.id not in reached:
                 reached.add(target.id)
@@ -288,7 +291,7 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
                 )
             )
     for cause in data.causes:
-        if cause.id not in outcomes and not cause.not_in_check:
+        if cause.id not in outcome_set and not cause.not_in_check:
             problems.append(
                 Problem(
                     cause.pos,

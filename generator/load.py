@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -28,28 +28,33 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 16
 """No record nests deeper than a few levels; this bounds work on hostile input."""
 
+ANCHORS = "YAML anchors (`&name`) are not supported; write the value out in full"
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_DOC_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
+
 KINDS = ("symptoms", "causes", "remedies", "questions")
 """The record folders inside the dataset folder, one record per `.yml` file."""
 SITE_FILE = "site.yml"
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-@dataclass(frozen=True)
-class Scalar:
+# Nodes are named tuples for the same reason as Pos: there is one per YAML
+# node, and creating frozen dataclasses was most of the loader's time.
+class Scalar(NamedTuple):
     value: str
     plain: bool
     """Written without quotes, so `null`, `true` or `12` may mean more than text."""
     pos: Pos
 
 
-@dataclass(frozen=True)
-class Seq:
+class Seq(NamedTuple):
     items: tuple[Node, ...]
     pos: Pos
 
 
-@dataclass(frozen=True)
-class Map:
+class Map(NamedTuple):
     entries: tuple[tuple[Scalar, Node], ...]
     """Keys in file order; keys are always scalars, and unique."""
     pos: Pos
@@ -98,8 +103,12 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
         msg = "dataset folder not found; expected a folder holding site.yml and causes/"
         return Loaded((), (Problem(pos, msg),), {kind: frozenset() for kind in KINDS})
 
+    # Paths are shown relative to `base`; resolving once, not per file, keeps
+    # a large dataset's load from being dominated by filesystem calls.
+    prefix = display_path(content, base)
+
     def add(path: Path, kind: str, doc_id: str) -> None:
-        shown = display_path(path, base)
+        shown = f"{prefix}/{path.relative_to(content).as_posix()}"
         node, found = parse_file(path, shown)
         problems.extend(found)
         if node is not None:
@@ -110,7 +119,7 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
         add(site, "site", "site")
     else:
         msg = f"missing {SITE_FILE}; create it with at least `title:` and `notice:`"
-        problems.append(Problem(Pos(display_path(site, base), 1, 1), msg))
+        problems.append(Problem(Pos(f"{prefix}/{SITE_FILE}", 1, 1), msg))
 
     ids: dict[str, frozenset[str]] = {}
     for kind in KINDS:
@@ -120,7 +129,7 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            shown = display_path(path, base)
+            shown = f"{prefix}/{kind}/{path.name}"
             if path.name.startswith(".") or path.is_dir():
                 continue
             if path.suffix != ".yml":
@@ -192,73 +201,92 @@ def parse_file(path: Path, shown: str) -> tuple[Node | None, list[Problem]]:
 
 
 def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
-    """Build the tree from the parser's events, without recursion."""
+    """Build the tree from the parser's events, without recursion.
+
+    This loop is the hot path of `check`: it pulls events straight from the
+    parser and dispatches on their exact type.
+    """
 
     def at(mark: Any) -> Pos:  # libyaml and pure-Python marks differ in type only
         return Pos(shown, mark.line + 1, mark.column + 1)
 
-    # Each open collection: (kind, start pos, children, keys seen, pending key).
-    stack: list[tuple[str, Pos, list[object], dict[str, Scalar], list[Scalar]]] = []
+    def fail(mark: Any, msg: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(at(mark), msg)]
+
+    # Each open collection: [is a mapping, start pos, children, keys seen, expecting a key].
+    stack: list[list[Any]] = []
     root: Node | None = None
     documents = 0
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+        while True:
+            # Exact-type dispatch below, which mypy cannot narrow: hence Any.
+            event: Any = loader.get_event()
+            kind = type(event)
+            node: Node
+            if kind is _SCALAR:
+                if event.anchor is not None:
+                    return fail(event.start_mark, ANCHORS)
+                if event.tag is not None and event.tag != "!":
+                    return fail(
+                        event.start_mark, f"YAML tag '{event.tag}' is not supported; remove it"
+                    )
+                mark = event.start_mark
+                node = Scalar(
+                    event.value, event.implicit[0], Pos(shown, mark.line + 1, mark.column + 1)
+                )
+            elif kind is _MAP_START or kind is _SEQ_START:
+                if event.anchor is not None:
+                    return fail(event.start_mark, ANCHORS)
+                if event.tag is not None:
+                    return fail(
+                        event.start_mark, f"YAML tag '{event.tag}' is not supported; remove it"
+                    )
+                if len(stack) >= MAX_DEPTH:
+                    msg = f"nested more than {MAX_DEPTH} levels deep; records are flat, simplify it"
+                    return fail(event.start_mark, msg)
+                mark = event.start_mark
+                pos = Pos(shown, mark.line + 1, mark.column + 1)
+                stack.append([kind is _MAP_START, pos, [], {}, True])
+                continue
+            elif kind is _MAP_END:
+                _, pos, children, _, _ = stack.pop()
+                node = Map(tuple(zip(children[::2], children[1::2], strict=True)), pos)
+            elif kind is _SEQ_END:
+                _, pos, children, _, _ = stack.pop()
+                node = Seq(tuple(children), pos)
+            elif kind is _ALIAS:
+                msg = "YAML aliases (`*name`) are not supported; write the value out in full"
+                return fail(event.start_mark, msg)
+            elif kind is _DOC_START:
                 documents += 1
                 if documents > 1:
                     msg = "a second YAML document (`---`); a record file holds one document"
-                    return None, [Problem(at(event.start_mark), msg)]
+                    return fail(event.start_mark, msg)
                 continue
-            if isinstance(event, yaml.AliasEvent):
-                msg = "YAML aliases (`*name`) are not supported; write the value out in full"
-                return None, [Problem(at(event.start_mark), msg)]
-            if isinstance(event, yaml.NodeEvent):
-                if event.anchor is not None:
-                    msg = "YAML anchors (`&name`) are not supported; write the value out in full"
-                    return None, [Problem(at(event.start_mark), msg)]
-                tag = getattr(event, "tag", None)  # NodeEvent's stubs omit it
-                if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-                    msg = f"YAML tag '{tag}' is not supported; remove it"
-                    return None, [Problem(at(event.start_mark), msg)]
-            node: Node
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    msg = f"nested more than {MAX_DEPTH} levels deep; records are flat, simplify it"
-                    return None, [Problem(at(event.start_mark), msg)]
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                stack.append((kind, at(event.start_mark), [], {}, []))
-                continue
-            if isinstance(event, yaml.ScalarEvent):
-                node = Scalar(event.value, event.implicit[0], at(event.start_mark))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                kind, pos, children, _, _ = stack.pop()
-                if kind == "map":
-                    pairs = tuple(zip(children[::2], children[1::2], strict=True))
-                    node = Map(pairs, pos)  # type: ignore[arg-type]
-                else:
-                    node = Seq(tuple(children), pos)  # type: ignore[arg-type]
-            else:
+            elif kind is _STREAM_END:
+                break
+            else:  # stream start, document end
                 continue
             if not stack:
                 root = node
                 continue
-            kind, _, children, keys, pending = stack[-1]
-            if kind == "map" and not pending:
-                if not isinstance(node, Scalar):
-                    msg = "a key must be a plain word, e.g. `title:`; found a list or mapping"
-                    return None, [Problem(node.pos, msg)]
-                first = keys.get(node.value)
-                if first is not None:
-                    msg = (
-                        f"duplicate key '{node.value}' (first at line {first.pos.line}); "
-                        "keep one of them"
-                    )
-                    return None, [Problem(node.pos, msg)]
-                keys[node.value] = node
-                pending.append(node)
-            elif kind == "map":
-                pending.clear()
-            children.append(node)
+            top = stack[-1]
+            if top[0]:  # a mapping: keys and values alternate
+                if top[4]:
+                    if not isinstance(node, Scalar):
+                        msg = "a key must be a plain word, e.g. `title:`; found a list or mapping"
+                        return None, [Problem(node.pos, msg)]
+                    first = top[3].get(node.value)
+                    if first is not None:
+                        msg = (
+                            f"duplicate key '{node.value}' (first at line {first.pos.line}); "
+                            "keep one of them"
+                        )
+                        return None, [Problem(node.pos, msg)]
+                    top[3][node.value] = node
+                top[4] = not top[4]
+            top[2].append(node)
     except yaml.MarkedYAMLError as exc:
         unclosed = "quoted scalar" in (exc.context or "") and "end of stream" in (exc.problem or "")
         mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
@@ -276,6 +304,8 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(pos, msg)]
     except yaml.YAMLError as exc:
         return None, [Problem(Pos(shown, 1, 1), f"not readable as YAML ({exc}); check the file")]
+    finally:
+        loader.dispose()
     return root, []
 
 

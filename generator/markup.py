@@ -117,6 +117,16 @@ class Markup:
         self._state = _State([], [], None)
         self._md = markdown.Markdown(extensions=[_Safe(self._state), "sane_lists"])
 
+    def check(self, text: str) -> Rendered:
+        """What `render` would report, without rendering text that cannot hold a problem.
+
+        Problems come only from HTML (`<`) and links (`[...]` or `<...>`), so text
+        with neither is skipped; that is most text, and Markdown is slow.
+        """
+        if "<" not in text and "[" not in text:
+            return Rendered("", (), ())
+        return self.render(text)
+
     def render(self, text: str, resolve: Resolver | None = None) -> Rendered:
         self._state.issues.clear()
         self._state.links.clear()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +28,29 @@ class Result:
         return self.site is not None and not errors(self.problems)
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the dataset's trees are built.
+
+    They are millions of small tuples without a single reference cycle, so the
+    collector only re-scans them over and over: on 5,000 causes that doubled the
+    time of `check`. Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check(content: Path, base: Path | None = None) -> Result:
     """Load, validate and link; no pages."""
-    loaded = load_dataset(content, base)
-    dataset, invalid = validate(loaded.documents, loaded.ids)
-    site, unlinked = link(dataset)
+    with _without_cycle_collection():
+        loaded = load_dataset(content, base)
+        dataset, invalid = validate(loaded.documents, loaded.ids)
+        site, unlinked = link(dataset)
     # By place only: problems at one place keep the order they were found in.
     problems = tuple(sorted((*loaded.problems, *invalid, *unlinked), key=lambda p: p.pos))
     if errors(problems):

@@ -84,8 +84,17 @@ class FieldInfo:
     example: str
 
 
+_FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
+
+
 def schema_fields(cls: type) -> tuple[FieldInfo, ...]:
-    """The fields of a record that are read from YAML, in declaration order."""
+    """The fields of a record that are read from YAML, in declaration order.
+
+    Cached: it depends only on the class, and validation asks for every node.
+    """
+    cached = _FIELDS.get(cls)
+    if cached is not None:
+        return cached
     out = []
     for f in dataclasses.fields(cls):
         if "spec" not in f.metadata:
@@ -96,7 +105,8 @@ def schema_fields(cls: type) -> tuple[FieldInfo, ...]:
                 f.name, f.metadata["spec"], f.metadata["doc"], required, f.metadata["example"]
             )
         )
-    return tuple(out)
+    _FIELDS[cls] = tuple(out)
+    return _FIELDS[cls]
 
 
 LINE = Text(max_len=120)

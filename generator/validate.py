@@ -250,7 +250,7 @@ class _Reader:
                 f"'{name}' is {len(value)} characters long; at most {spec.max_len} fit, shorten it",
             )
         if spec.markdown:
-            rendered = self.markup.render(value)
+            rendered = self.markup.check(value)
             for issue in rendered.issues:
                 self.fail(node.pos, f"in '{name}': {issue}")
             self.links.extend(LinkUse(link, node.pos) for link in rendered.links)
