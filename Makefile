@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed-stamp
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor clean
+.PHONY: install site bundle test serve check lint schema vendor bench clean
 
 install: $(STAMP)
 
@@ -48,6 +48,11 @@ schema: $(STAMP)  ## regenerate schema/*.schema.json from generator/schema.py
 vendor: $(NODE_STAMP)  ## refresh generator/vendor/ from the pinned npm packages
 	cp node_modules/iframe-worker/shim/index.js generator/vendor/iframe-worker/shim.js
 	cp node_modules/iframe-worker/LICENSE generator/vendor/iframe-worker/LICENSE
+
+bench: $(STAMP) $(NODE_STAMP)  ## the scaling benchmark; writes bench/results.md
+	$(PY) -m pip install --quiet --disable-pip-version-check zensical==0.1.3 \
+		|| echo "Zensical does not install here; the benchmark reports it as not installed."
+	$(PY) bench/run.py
 
 clean:
 	rm -rf site dist .build

@@ -7,13 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.diff import SideError, read_side, report
-from generator.jsonschema import schema_files
-from generator.pipeline import build, check
 from generator.problems import Problem, errors
-from generator.publish import build_bundle, build_site
-from generator.render import Options
-from generator.synth import synth
+
+# Each command imports what it needs when it runs: `check` is run on every save
+# and in every pull request, and need not wait for Jinja or the publisher.
 
 SCHEMA_DIR = Path("schema")
 
@@ -28,6 +25,8 @@ def _report(problems: Sequence[Problem], fmt: str) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.pipeline import check
+
     result = check(args.content)
     _report(result.problems, args.format)
     if result.ok:
@@ -43,6 +42,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from generator.pipeline import build
+    from generator.render import Options
+
     result = build(args.content, options=Options(directory_urls=not args.file_urls))
     _report(result.problems, "text")
     if not result.ok:
@@ -56,6 +58,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from generator.jsonschema import schema_files
+
     args.out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (args.out / name).write_text(text, encoding="utf-8")
@@ -64,10 +68,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator.publish import build_site
+
     return build_site(args.config, args.out, offline=args.offline)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from generator.diff import SideError, read_side, report
+
     try:
         base = read_side(args.base, Path.cwd(), args.content)
         head = read_side(args.head, Path.cwd(), args.content)
@@ -79,6 +87,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
+    from generator.synth import synth
+
     if args.n < 2:
         print("error: N must be at least 2, e.g. `synth 100 /tmp/synthetic`", file=sys.stderr)
         return 2
@@ -88,6 +98,8 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
+    from generator.publish import build_bundle
+
     target = args.out / f"{args.name}-offline.zip"
     code = build_bundle(args.config, target, args.name)
     if code == 0:

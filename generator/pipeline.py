@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.link import Site, link
 from generator.load import load_dataset
 from generator.problems import Problem, errors
-from generator.render import Options, Page, render
 from generator.validate import validate
+
+if TYPE_CHECKING:  # rendering (Jinja) is imported only by build(), not by check()
+    from generator.render import Options, Page
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ def check(content: Path, base: Path | None = None) -> Result:
 
 def build(content: Path, base: Path | None = None, options: Options | None = None) -> Result:
     """Check, then render every page if there are no errors."""
+    from generator.render import Options, render
+
     result = check(content, base)
     if result.site is None:
         return result

@@ -15,13 +15,13 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.load import display_path
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError
-from generator.render import TEMPLATES, Options, nav
+from generator.render import NAV_LIMIT, TEMPLATES, Options, nav
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
@@ -33,6 +33,8 @@ SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
 class HelpsiteConfig(Config):
     content = c.Type(str, default="content")
     """The dataset folder, relative to mkdocs.yml."""
+    nav_limit = c.Type(int, default=NAV_LIMIT)
+    """A navigation section lists at most this many pages; beyond, only its index."""
 
 
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
@@ -85,8 +87,16 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             if f.abs_src_path:
                 f.edit_uri = display_path(Path(f.abs_src_path), root)
             handwritten.append(f.src_uri)
+        navigation = nav(result.pages, handwritten, self.config.nav_limit)
         for page in result.pages:
-            generated = File.generated(config, page.path, content=page.markdown)
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV
+                if page.path in navigation.hidden
+                else InclusionLevel.UNDEFINED
+            )
+            generated = File.generated(
+                config, page.path, content=page.markdown, inclusion=inclusion
+            )
             generated.edit_uri = page.source
             files.append(generated)
         for asset in sorted(ASSETS.iterdir()):
@@ -96,7 +106,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
 
         if is_offline(config):
             files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
-        config.nav = nav(result.pages, handwritten)
+        config.nav = navigation.entries
         config.copyright = Markup().render(result.site.info.notice).html
         return files
 

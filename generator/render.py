@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from markupsafe import Markup as Safe
 from generator.diagram import tree_svg
 from generator.link import Site, Tree
 from generator.markup import Markup
-from generator.schema import VERDICT
+from generator.schema import VERDICT, Symptom
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHECK = "check.md"
@@ -60,13 +59,24 @@ def page_url(path: str, directory_urls: bool) -> str:
 
 
 def relative_url(from_path: str, to_path: str, directory_urls: bool, anchor: str = "") -> str:
-    """A link from the page at `from_path` to the page at `to_path` (docs paths)."""
+    """A link from the page at `from_path` to the page at `to_path` (docs paths).
+
+    Plain string work on clean relative paths: posixpath.relpath asks the
+    operating system for the current folder on every call, and this runs for
+    every link of every page.
+    """
     here = page_url(from_path, directory_urls)
     there = page_url(to_path, directory_urls)
-    folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", folder or ".")
+    folder = here.rstrip("/") if here.endswith("/") else here.rpartition("/")[0]
+    start = folder.split("/") if folder else []
+    target = there.rstrip("/").split("/") if there.rstrip("/") else []
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(start) - common) + target[common:]
+    rel = "/".join(parts)
     if there.endswith("/") or there == "":
-        rel = "./" if rel == "." else rel + "/"
+        rel = rel + "/" if rel else "./"
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -86,6 +96,7 @@ def environment() -> jinja2.Environment:
     env.filters["front_matter"] = _front_matter
     env.filters["json_script"] = json_for_script
     env.filters["json_attr"] = json_for_attribute
+    env.filters["yaml_value"] = _yaml_value
     return env
 
 
@@ -96,6 +107,11 @@ def _front_matter(value: str) -> Safe:
     happens here, once; JSON is valid YAML, and keeps the value on one line.
     """
     return Safe(json.dumps(html.escape(value)))
+
+
+def _yaml_value(value: Any) -> Safe:
+    """Any JSON value as front matter: ASCII JSON is valid YAML, on one line."""
+    return Safe(json.dumps(value))
 
 
 def json_for_attribute(value: Any) -> str:
@@ -130,7 +146,7 @@ class _Renderer:
     # Helpers the templates call; each links relative to the page being rendered.
     def url(self, kind: str, record_id: str = "", anchor: str = "") -> str:
         target = record_path(kind, record_id) if record_id else f"{kind}.md"
-        if kind in ("causes", "remedies", "symptoms") and not record_id:
+        if kind in SECTIONS and not record_id:
             target = f"{kind}/index.md"
         if kind == "home":
             target = "index.md"
@@ -147,8 +163,25 @@ class _Renderer:
 
     def page(self, template: str, path: str, title: str, source: str | None, **ctx: Any) -> Page:
         self.current = path
-        text = self.env.get_template(template).render(title=title, **ctx)
+        meta = {"breadcrumbs": self.breadcrumbs(path, title), **ctx.pop("meta", {})}
+        text = self.env.get_template(template).render(title=title, meta=meta, **ctx)
         return Page(path, title, text, source)
+
+    def breadcrumbs(self, path: str, title: str) -> list[tuple[str, str]]:
+        """(name, URL from the site root) from the home page down to `path`, for
+        the BreadcrumbList structured data; empty for the home page itself."""
+        if path == "index.md":
+            return []
+        trail = [("Home", "")]
+        folder = path.split("/")[0].removesuffix(".md")
+        urls = self.options.directory_urls
+        if folder in SECTIONS:
+            trail.append((SECTIONS[folder], page_url(f"{folder}/index.md", urls)))
+        elif folder == "check" and path != CHECK:
+            trail.append(("Guided check", page_url(CHECK, urls)))
+        if not path.endswith("/index.md"):
+            trail.append((title, page_url(path, urls)))
+        return trail
 
 
 def render(site: Site, options: Options | None = None) -> tuple[Page, ...]:
@@ -157,10 +190,11 @@ def render(site: Site, options: Options | None = None) -> tuple[Page, ...]:
     pages: list[Page] = [
         r.page("home.md.j2", "index.md", site.info.title, site.info.pos.path),
     ]
+    pages.append(r.page("symptoms.md.j2", "symptoms/index.md", "All symptoms", None))
     for s in site.symptoms:
-        pages.append(
-            r.page("symptom.md.j2", record_path("symptoms", s.id), s.title, s.pos.path, symptom=s)
-        )
+        path = record_path("symptoms", s.id)
+        meta = {"faq": faq(site, s)}
+        pages.append(r.page("symptom.md.j2", path, s.title, s.pos.path, symptom=s, meta=meta))
     pages.append(r.page("causes.md.j2", "causes/index.md", "All causes at a glance", None))
     for c in site.causes:
         pages.append(
@@ -185,16 +219,37 @@ def render(site: Site, options: Options | None = None) -> tuple[Page, ...]:
             },
             **{f"o-{cid}": r.url("causes", cid) for cid in site.check.outcomes},
         }
-        pages.append(
+        pages.insert(
+            2,
             r.page(
                 "check-map.md.j2",
                 CHECK_MAP,
                 "The guided check as a diagram",
                 start,
                 svg=Safe(tree_svg(site, links)),
-            )
+            ),
         )
     return tuple(pages)
+
+
+def faq(site: Site, symptom: Symptom) -> list[tuple[str, str]]:
+    """Questions and plain-text answers for the symptom page's FAQPage structured data."""
+    causes = [site.cause(ref.id) for ref in symptom.causes]
+    message = symptom.messages[0]
+    out = [(f"What does \u201c{message}\u201d mean?", f"{symptom.summary} {symptom.meaning}")]
+    if symptom.still_works:
+        out.append(("What can I still do?", " ".join(symptom.still_works)))
+    out.append(("Why does it happen?", " ".join(f"{c.title}: {c.summary}" for c in causes)))
+    out.append(
+        (
+            "Can it be undone?",
+            " ".join(
+                f"{c.title}: {VERDICT_LABELS[c.recoverability.verdict]}. {c.recoverability.reason}"
+                for c in causes
+            ),
+        )
+    )
+    return out
 
 
 def tree_json(tree: Tree) -> dict[str, Any]:
@@ -212,10 +267,25 @@ def tree_json(tree: Tree) -> dict[str, Any]:
     return {"start": tree.start, "q": questions}
 
 
-def nav(pages: Sequence[Page], extra: Sequence[str] = ()) -> list[Any]:
-    """MkDocs `nav` for the generated pages, then the hand-written pages at `extra` paths.
+NAV_LIMIT = 30
+"""A section lists its pages in the navigation up to this many; beyond it, only
+its index page. The theme repeats the navigation in every page, so a full one
+makes the output grow with the square of the page count."""
 
-    Titles are HTML-escaped because the theme prints them as they are.
+
+@dataclass(frozen=True)
+class Nav:
+    entries: list[Any]
+    """MkDocs `nav`."""
+    hidden: frozenset[str]
+    """Generated pages left out of the navigation; their section's index lists them."""
+
+
+def nav(pages: Sequence[Page], extra: Sequence[str] = (), limit: int = NAV_LIMIT) -> Nav:
+    """The navigation for the generated pages, then the hand-written pages at `extra` paths.
+
+    One section per kind, its index page first. Titles are HTML-escaped
+    because the theme prints them as they are.
     """
 
     def entry(page: Page) -> dict[str, str]:
@@ -223,22 +293,35 @@ def nav(pages: Sequence[Page], extra: Sequence[str] = ()) -> list[Any]:
         # lives in the page itself and the navigation says "Home".
         return {"Home" if page.path == "index.md" else html.escape(page.title): page.path}
 
-    sections: dict[str, list[Any]] = {}
-    top: list[Any] = []
-    names = {
-        "symptoms": "What you see",
-        "causes": "Causes",
-        "remedies": "Remedies",
-        "check": "Guided check",
-    }
+    sections: dict[str, list[Page]] = {}
+    order: list[str | Page] = []
     for page in pages:
         folder = page.path.split("/")[0].removesuffix(".md")
-        if folder in names:
+        if folder in SECTIONS:
             if folder not in sections:
                 sections[folder] = []
-                top.append({names[folder]: sections[folder]})
-            sections[folder].append(entry(page))
+                order.append(folder)
+            sections[folder].append(page)
         else:
-            top.append(entry(page))
-    top.extend(extra)
-    return top
+            order.append(page)
+    entries: list[Any] = []
+    hidden: set[str] = set()
+    for item in order:
+        if isinstance(item, Page):
+            entries.append(entry(item))
+            continue
+        members = sections[item]
+        if len(members) - 1 > limit:  # the index page, then the records
+            hidden.update(p.path for p in members[1:])
+            members = members[:1]
+        entries.append({SECTIONS[item]: [entry(p) for p in members]})
+    entries.extend(extra)
+    return Nav(entries, frozenset(hidden))
+
+
+SECTIONS = {
+    "symptoms": "What you see",
+    "causes": "Causes",
+    "remedies": "Remedies",
+}
+"""Navigation section titles by the first part of a generated page's path."""

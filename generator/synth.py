@@ -142,7 +142,10 @@ def synth(n: int, folder: Path, seed: int = 1) -> None:
             "causes": listed,
         }
     for i, cid in enumerate(causes):
-        picks = rng.sample(remedies, rng.randint(2, 3))
+        # The first remedy walks through all of them, so that every remedy is used.
+        others = rng.sample(remedies, 3)
+        picks = [remedies[i % len(remedies)]]
+        picks += [r for r in others if r != picks[0]][: rng.randint(1, 2)]
         files[f"causes/{cid}.yml"] = {
             "title": f"{t.words(3, 6).capitalize()} {i}",
             "summary": t.sentence(),

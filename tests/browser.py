@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags Chromium tries to reach the internet on start.
@@ -52,3 +54,25 @@ def serve(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page: Page, text: str, seconds: float = 15) -> Locator:
+    """Type into the theme's search box and return the result items.
+
+    The theme's search worker loads its index after the page; a query typed
+    before it is ready is dropped, and the same query typed again is ignored,
+    so type it again with a trailing space until results show.
+    """
+    box = page.get_by_role("textbox", name="Search")
+    items = page.locator(".md-search-result__item")
+    deadline = time.monotonic() + seconds
+    attempt = 0
+    while True:
+        box.fill(text + " " * (attempt % 2))
+        attempt += 1
+        try:
+            items.first.wait_for(state="visible", timeout=1500)
+            return items
+        except PlaywrightTimeoutError:
+            if time.monotonic() > deadline:
+                raise

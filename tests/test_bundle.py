@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from generator.publish import build_bundle
+from tests.browser import search
 from tests.conftest import ROOT
 
 NAME = "guide"
@@ -92,10 +93,7 @@ def test_search_finds_the_symptom_page(
 ) -> None:
     page, _ = offline_page
     page.goto((unpacked / "causes/too-many-disputes.html").as_uri())
-    page.get_by_role("textbox", name="Search").fill("terminated")
-    first = page.locator(".md-search-result__item").first
-    expect(first).to_be_visible()
-    first.locator("a").first.click()
+    search(page, "terminated").first.locator("a").first.click()
     assert urlsplit(page.url).path.endswith("/symptoms/account-terminated.html")
 
 

@@ -87,3 +87,16 @@ def test_nothing_runs_over_http(watched: tuple[Page, list[str]], hostile_site: P
 def test_nothing_runs_from_disk(watched: tuple[Page, list[str]], hostile_bundle: Path) -> None:
     page, dialogs = watched
     visit_everything(page, dialogs, hostile_bundle.as_uri() + "/", hostile_bundle, "check.html")
+
+
+def test_structured_data_stays_data(hostile_site: Path) -> None:
+    import json
+    import re
+
+    for page in sorted(hostile_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            assert "<" not in block
+            json.loads(block)
+    crumbs = (hostile_site / "causes/one/index.html").read_text(encoding="utf-8")
+    assert "\\u003c/script\\u003e" in crumbs

@@ -13,6 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.markup import _PLAIN as PLAIN
+from generator.markup import Markup
 from generator.pipeline import build, check
 from generator.render import page_url
 from tests.conftest import HOUSEPLANTS
@@ -181,3 +183,10 @@ def test_damaged_files_give_problems_never_a_traceback(
         assert problem.pos.line >= 1 and problem.pos.col >= 1
         assert problem.message and "\n" not in problem.message
     path.write_text(original, encoding="utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.from_regex(PLAIN, fullmatch=True))
+def test_plain_text_shortcut_renders_like_markdown(text: str) -> None:
+    markup = Markup()
+    assert markup.render(text) == markup._convert(text, None)

@@ -1,0 +1,307 @@
+"""`make bench`: how the build scales, measured against plain MkDocs and Zensical.
+
+For each size N it writes a synthetic dataset (`python -m generator synth`) and
+times, as separate processes: libyaml alone parsing the files, `check`, the
+generator alone (`render`), the full MkDocs build, and plain mkdocs-material
+with its default navigation over the same generated Markdown (and Zensical on
+that project, where it installs). It prints a table, writes bench/results.md,
+and checks the targets. A benchmark, not a test: numbers vary by machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".build" / "bench"
+PY = sys.executable
+PLAIN_LIMIT = 1000
+"""Plain mkdocs-material grows with N squared; beyond this it takes too long to run."""
+
+MKDOCS_YML = """\
+site_name: Benchmark {n}
+site_url: https://bench.example.org/
+docs_dir: {docs}
+theme:
+  name: material
+  font: false
+  features: [navigation.instant, navigation.sections, search.highlight]
+plugins:
+{plugins}
+"""
+OURS = "  - search\n  - helpsite:\n      content: content\n"
+PLAIN = "  - search\n"
+
+GENERATOR = """\
+import sys, time
+from pathlib import Path
+from generator.pipeline import build
+start = time.perf_counter()
+result = build(Path("content"), Path("."))
+assert result.ok
+print(time.perf_counter() - start)
+"""
+LIBYAML = """\
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).rglob("*.yml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+@dataclass(frozen=True)
+class Row:
+    n: int
+    what: str
+    run: Run | None
+    pages: int = 0
+    out_bytes: int = 0
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        if self.run is None:
+            return [f"{self.n:,}", self.what, "-", "-", "-", "-", self.note]
+        per_page = f"{1000 * self.run.seconds / self.pages:.1f}" if self.pages else "-"
+        size = f"{self.out_bytes / self.pages / 1024:.1f} KB" if self.pages else "-"
+        return [
+            f"{self.n:,}",
+            self.what,
+            f"{self.run.seconds:.2f}",
+            per_page,
+            f"{self.run.peak_mb:.0f}",
+            size,
+            self.note,
+        ]
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    start = time.monotonic()
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.monotonic() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{err.decode(errors='replace')[-2000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def generator_alone(folder: Path) -> Run:
+    """load -> validate -> link -> render in one process, timed inside it: the part of
+    the full build that is the generator's, without the interpreter's start."""
+    out = subprocess.run(
+        [PY, "-c", GENERATOR], cwd=folder, check=True, capture_output=True, text=True
+    )
+    return Run(float(out.stdout.strip()), 0.0)
+
+
+def site_size(site: Path) -> tuple[int, int]:
+    """(pages, bytes) of a built site, without the theme's own assets, which are the
+    same at every size and would only blur the per-page comparison."""
+    pages = sum(1 for _ in site.rglob("*.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and "assets" not in p.parts)
+    return pages, size
+
+
+def zensical() -> str | None:
+    return shutil.which("zensical", path=str(Path(PY).parent))
+
+
+def measure(n: int) -> list[Row]:
+    folder = WORK / str(n)
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "content/pages").mkdir(parents=True)
+    (folder / "content/pages/about.md").write_text("# About\n\nBenchmark.\n", encoding="utf-8")
+    subprocess.run(
+        [PY, "-m", "generator", "synth", str(n), str(folder / "content")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    (folder / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(n=n, docs="content/pages", plugins=OURS), encoding="utf-8"
+    )
+    rows = [
+        Row(n, "libyaml alone", timed([PY, "-c", LIBYAML, "content"], folder)),
+        Row(n, "check", timed([PY, "-m", "generator", "check"], folder)),
+        Row(n, "generator alone", generator_alone(folder)),
+    ]
+    subprocess.run(
+        [PY, "-m", "generator", "render", "--out", "md"],
+        cwd=folder,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    full = timed([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], folder)
+    rows.append(Row(n, "full build", full, *site_size(folder / "site")))
+
+    # Plain mkdocs-material over the same Markdown, with its default navigation.
+    plain = folder / "plain"
+    shutil.copytree(folder / "md", plain / "docs")
+    shutil.copy(folder / "content/pages/about.md", plain / "docs/about.md")
+    (plain / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(n=n, docs="docs", plugins=PLAIN), encoding="utf-8"
+    )
+    if n <= PLAIN_LIMIT:
+        run = timed([PY, "-m", "mkdocs", "build", "-q", "-d", "site"], plain)
+        rows.append(Row(n, "plain mkdocs-material", run, *site_size(plain / "site")))
+    else:
+        rows.append(Row(n, "plain mkdocs-material", None, note="skipped: grows with N squared"))
+    binary = zensical()
+    if binary is None:
+        rows.append(Row(n, "Zensical", None, note="not installed"))
+    else:
+        run = timed([binary, "build"], plain)
+        rows.append(Row(n, "Zensical", run, *site_size(plain / "site")))
+    shutil.rmtree(folder / "md")
+    return rows
+
+
+def widget_timing(n: int) -> float:
+    """The slowest question render, in ms, walking one path of the N-cause site's check."""
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import chromium, serve
+
+    site = WORK / str(n) / "site"
+    slowest = 0.0
+    with serve(site) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(url + "check/")
+        while page.locator("[data-hs-step]:visible").count():
+            ms = page.evaluate(
+                """() => {
+                  const step = '[data-hs-step]:not([hidden]) [data-hs-answer]';
+                  const link = document.querySelector(step);
+                  const t = performance.now();
+                  link.click();
+                  return performance.now() - t;
+                }"""
+            )
+            slowest = max(slowest, float(ms))
+    return slowest
+
+
+def table(rows: list[Row]) -> str:
+    head = ["N", "what", "wall s", "ms/page", "peak MB", "output/page", "note"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r.cells()) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def targets(rows: list[Row], sizes: list[int], widget_ms: float | None) -> list[tuple[str, bool]]:
+    def get(n: int, what: str) -> Row:
+        return next(r for r in rows if r.n == n and r.what == what)
+
+    out: list[tuple[str, bool]] = []
+    small, big = min(sizes), max(sizes)
+    a, b = get(small, "full build"), get(big, "full build")
+    assert a.run and b.run
+    ratio = (b.run.seconds / b.pages) / (a.run.seconds / a.pages)
+    out.append(
+        (f"full build per page at N={big:,} vs N={small:,}: {ratio:.2f}x (<= 1.3x)", ratio <= 1.3)
+    )
+    ratio = (b.out_bytes / b.pages) / (a.out_bytes / a.pages)
+    out.append(
+        (f"output bytes per page at N={big:,} vs N={small:,}: {ratio:.2f}x (<= 1.3x)", ratio <= 1.3)
+    )
+    if 1000 in sizes:
+        ours, plain, zen = (
+            get(1000, "full build"),
+            get(1000, "plain mkdocs-material"),
+            get(1000, "Zensical"),
+        )
+        if ours.run and plain.run:
+            ratio = ours.run.seconds / plain.run.seconds
+            out.append(
+                (
+                    f"full build vs plain mkdocs-material at N=1,000: {ratio:.2f}x (<= 0.25x)",
+                    ratio <= 0.25,
+                )
+            )
+        if ours.run and zen.run:
+            ratio = ours.run.seconds / zen.run.seconds
+            out.append((f"full build vs Zensical at N=1,000: {ratio:.2f}x (< 1x)", ratio < 1))
+        else:
+            out.append(("full build vs Zensical at N=1,000: Zensical not installed", False))
+    for n in sizes:
+        check, parse = get(n, "check"), get(n, "libyaml alone")
+        assert check.run and parse.run
+        ratio = check.run.seconds / parse.run.seconds
+        out.append((f"check vs libyaml alone at N={n:,}: {ratio:.2f}x (<= 2x)", ratio <= 2))
+        gen, full = get(n, "generator alone"), get(n, "full build")
+        assert gen.run and full.run
+        ratio = gen.run.seconds / full.run.seconds
+        out.append(
+            (f"generator share of the full build at N={n:,}: {ratio:.0%} (<= 10%)", ratio <= 0.10)
+        )
+    if widget_ms is not None:
+        out.append(
+            (
+                f"slowest guided-check question render, 1,000 causes: {widget_ms:.1f} ms "
+                "(< 100 ms)",
+                widget_ms < 100,
+            )
+        )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
+    args = parser.parse_args()
+    rows: list[Row] = []
+    for n in args.sizes:
+        print(f"measuring N={n:,} ...", file=sys.stderr, flush=True)
+        rows += measure(n)
+    widget_ms = widget_timing(1000) if 1000 in args.sizes else None
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from widget_size import BUDGET, widget_size
+
+    *_, zipped = widget_size()
+    checks = targets(rows, args.sizes, widget_ms)
+    checks.append(
+        (
+            f"guided-check script, minified + gzip: {zipped:,} bytes (<= {BUDGET:,})",
+            zipped <= BUDGET,
+        )
+    )
+    text = [
+        "# Benchmark results",
+        "",
+        f"Made by `make bench` on {os.cpu_count()} cores with Python {sys.version.split()[0]}.",
+        "Output per page counts everything the build writes except the theme's own assets.",
+        "",
+        table(rows),
+        "",
+        "| target | met |",
+        "|---|---|",
+        *[f"| {name} | {'yes' if ok else '**no**'} |" for name, ok in checks],
+        "",
+    ]
+    report = "\n".join(text)
+    print(report)
+    (ROOT / "bench/results.md").write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Findability: canonical links, descriptions, Open Graph, structured data, sitemap, 404, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+from playwright.sync_api import Browser, expect
+
+from tests.browser import search
+from tests.conftest import ROOT
+
+LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+SITE_URL = "https://helpsite.example.org/"
+MESSAGE = "This account has been terminated. Please use another account to login"
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def structured(html: str) -> dict[str, dict[str, object]]:
+    return {data["@type"]: data for data in map(json.loads, LD_JSON.findall(html))}
+
+
+def test_every_page_has_canonical_description_and_open_graph(real_site: Path) -> None:
+    for page in pages(real_site):
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(real_site).as_posix()
+        expected = SITE_URL + rel.removesuffix("index.html")
+        assert f'<link rel="canonical" href="{expected}">' in html, rel
+        assert re.search(r'<meta name="description" content="[^"]{20,}">', html), rel
+        assert f'<meta property="og:url" content="{expected}">' in html, rel
+        assert re.search(r'<meta property="og:title" content="[^"]+">', html), rel
+        assert re.search(r'<meta property="og:description" content="[^"]{20,}">', html), rel
+
+
+def test_record_pages_have_breadcrumbs(real_site: Path) -> None:
+    html = (real_site / "causes/too-many-disputes/index.html").read_text(encoding="utf-8")
+    crumbs = structured(html)["BreadcrumbList"]
+    assert crumbs["itemListElement"] == [
+        {"@type": "ListItem", "position": 1, "name": "Home", "item": SITE_URL},
+        {"@type": "ListItem", "position": 2, "name": "Causes", "item": SITE_URL + "causes/"},
+        {
+            "@type": "ListItem",
+            "position": 3,
+            "name": "Disputes were opened on too many orders",
+            "item": SITE_URL + "causes/too-many-disputes/",
+        },
+    ]
+    for kind in ("symptoms", "causes", "remedies"):
+        for page in (real_site / kind).glob("*/index.html"):
+            assert "BreadcrumbList" in structured(page.read_text(encoding="utf-8")), page
+
+
+def test_symptom_page_has_a_faq(real_site: Path) -> None:
+    html = (real_site / "symptoms/account-terminated/index.html").read_text(encoding="utf-8")
+    faq = structured(html)["FAQPage"]
+    questions = faq["mainEntity"]
+    assert isinstance(questions, list)
+    assert questions[0]["name"] == f"What does \u201c{MESSAGE}\u201d mean?"
+    answers = " ".join(q["acceptedAnswer"]["text"] for q in questions)
+    assert "Disputes were opened on too many orders: Rarely recoverable." in answers
+
+
+def test_sitemap_lists_every_page(real_site: Path) -> None:
+    tree = ElementTree.parse(real_site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
+    for page in pages(real_site):
+        rel = page.relative_to(real_site).as_posix()
+        assert SITE_URL + rel.removesuffix("index.html") in urls
+
+
+def test_not_found_page_points_to_the_check_and_search(
+    browser: Browser, real_site_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(real_site_url + "404.html")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    page.get_by_role("link", name="Take the guided check").click()
+    page.wait_for_url("**/check/")
+    page.close()
+
+
+def test_searching_the_message_finds_the_symptom_page_first(
+    browser: Browser, real_site_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(real_site_url)
+    search(page, MESSAGE).first.locator("a").first.click()
+    page.wait_for_url("**/symptoms/account-terminated/**")
+    page.close()
+
+
+def test_no_analytics_or_third_party_scripts_in_config() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "analytics" not in config
