@@ -118,7 +118,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
     title = "The guided check as a diagram: questions, answers and the causes they lead to"
     return (
         f'<svg class="hs-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
-        f'{height}" width="{width}" height="{height}" role="img" aria-labelledby="hs-d-title">'
+        f'{height}" width="{width}" height="{height}" aria-labelledby="hs-d-title">'
         f'<title id="hs-d-title">{escape(title)}</title>' + "".join(edges + parts) + "</svg>"
     )
 

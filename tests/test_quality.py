@@ -1,0 +1,67 @@
+"""Accessibility (axe-core in Chromium) and privacy (every request the browser makes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+PAGES = {
+    "home": "",
+    "guided check, first question": "check/",
+    "guided check, an outcome": "check/#a=1.1.1.1.1.7-10",
+    "symptom": "symptoms/account-terminated/",
+    "cause": "causes/too-many-disputes/",
+    "remedy": "remedies/contact-support/",
+    "overview": "causes/",
+    "diagram": "check/map/",
+    "not found": "404.html",
+}
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_accessibility_violations(browser: Browser, real_site_url: str, name: str) -> None:
+    for width in (1280, 375):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(real_site_url + PAGES[name])
+        page.wait_for_load_state("networkidle")
+        assert axe_violations(page) == [], f"{name} at {width}px"
+        page.close()
+
+
+def test_every_page_requests_only_its_own_site(
+    browser: Browser, real_site: Path, real_site_url: str
+) -> None:
+    origin = urlsplit(real_site_url).netloc
+    context = browser.new_context()
+    requested: set[str] = set()
+    context.on("request", lambda r: requested.add(r.url))
+    page = context.new_page()
+    for html in sorted(real_site.rglob("*.html")):
+        page.goto(real_site_url + html.relative_to(real_site).as_posix())
+        page.wait_for_load_state("networkidle")
+    context.close()
+    foreign = sorted(u for u in requested if urlsplit(u).netloc not in (origin, ""))
+    assert foreign == []
+    assert len(requested) > 20
+
+
+def test_the_check_page_embeds_no_third_party_urls(real_site: Path) -> None:
+    html = (real_site / "check/index.html").read_text(encoding="utf-8")
+    tree = json.loads(html.split('data-hs-check="', 1)[1].split('"', 1)[0].replace("&#34;", '"'))
+    assert set(tree) == {"start", "q"}
