@@ -92,6 +92,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one render; the templates do not change under it
     )
     env.filters["front_matter"] = _front_matter
     env.filters["json_script"] = json_for_script
