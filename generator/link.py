@@ -76,6 +76,8 @@ class Site:
         return self._index()[("symptoms", symptom_id)]  # type: ignore[return-value]
 
     def _index(self) -> dict[tuple[str, str], object]:
+        # Built on first use and kept on the (frozen) instance: it is derived
+        # from the fields, so it cannot go stale.
         index = self.__dict__.get("_index_cache")
         if index is None:
             index = {}

@@ -95,7 +95,6 @@ def environment() -> jinja2.Environment:
         auto_reload=False,  # one render; the templates do not change under it
     )
     env.filters["front_matter"] = _front_matter
-    env.filters["json_script"] = json_for_script
     env.filters["json_attr"] = json_for_attribute
     env.filters["yaml_value"] = _yaml_value
     return env
@@ -118,14 +117,6 @@ def _yaml_value(value: Any) -> Safe:
 def json_for_attribute(value: Any) -> str:
     """JSON as plain text: autoescape then escapes it for the attribute it lands in."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def json_for_script(value: Any) -> Safe:
-    """JSON that is safe inside `<script>`: no `<`, `>` or `&` can close or open a tag."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return Safe(text)
 
 
 class _Renderer:
