@@ -118,7 +118,15 @@ class Markup:
 
     def __init__(self) -> None:
         self._state = _State([], [], None)
-        self._md = markdown.Markdown(extensions=[_Safe(self._state), "sane_lists"])
+        self._engine: markdown.Markdown | None = None
+
+    @property
+    def _md(self) -> markdown.Markdown:
+        # Made on first use: setting up its extensions costs more than checking
+        # a small dataset, and plain text never needs it.
+        if self._engine is None:
+            self._engine = markdown.Markdown(extensions=[_Safe(self._state), "sane_lists"])
+        return self._engine
 
     def check(self, text: str) -> Rendered:
         """What `render` would report, without rendering text that cannot hold a problem.
