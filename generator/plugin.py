@@ -1,7 +1,8 @@
 """The MkDocs plugin: connects MkDocs' events to `pipeline`, and nothing more.
 
-It keeps no state between builds: `mkdocs serve` calls `on_files` again on
-every rebuild, and each call reads the dataset afresh.
+It keeps no state between builds: each build reads the dataset afresh in
+`on_pre_build` and hands the result to `on_files` of the same build, which
+takes it and clears it.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ import pytest
 import yaml
 
 from generator.diagram import tree_svg
-from generator.render import relative_url, render, tree_json
-from tests.conftest import Project
+from generator.pipeline import check
+from generator.render import nav, relative_url, render, tree_json
+from generator.synth import synth
+from tests.conftest import ROOT, Project
 
 
 @pytest.mark.parametrize(
@@ -60,3 +62,24 @@ def test_hostile_titles_are_text_in_every_page(project: Project, tmp_path: Path)
         assert "<" not in meta["title"] and "<" not in meta["description"]
     links = {"q-soil": "#", "q-light": "#"} | {f"o-{c.id}": "#" for c in site.causes}
     assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in tree_svg(site, links)
+
+
+def test_small_sections_list_every_page_in_the_navigation() -> None:
+    site = check(ROOT / "content", ROOT).site
+    assert site is not None
+    navigation = nav(render(site))
+    causes = next(e["Causes"] for e in navigation.entries if isinstance(e, dict) and "Causes" in e)
+    assert len(causes) == 1 + 7  # the overview, then every cause
+    assert navigation.hidden == frozenset()
+
+
+def test_large_sections_list_only_their_index_page(tmp_path: Path) -> None:
+    synth(40, tmp_path / "content")
+    site = check(tmp_path / "content", tmp_path).site
+    assert site is not None
+    navigation = nav(render(site), limit=30)
+    sections = {k: v for e in navigation.entries if isinstance(e, dict) for k, v in e.items()}
+    assert sections["Causes"] == [{"All causes at a glance": "causes/index.md"}]
+    assert len(sections["Remedies"]) == 1 + 20  # 20 remedies fit under the limit
+    assert "causes/cause-00000.md" in navigation.hidden
+    assert len(navigation.hidden) == 40
