@@ -3,21 +3,17 @@ would: gzip for text, long cache lifetimes for the theme's fingerprinted assets.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests import browser
+
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+class Handler(browser.QuietHandler):
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -50,11 +46,6 @@ class _Body:
 
 @contextmanager
 def serve(root: Path) -> Iterator[str]:
-    handler = functools.partial(Handler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The tests' local server, with the handler above."""
+    with browser.serve(root, Handler) as url:
+        yield url

@@ -81,7 +81,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
         boxes[qid] = qbox
         parts.append(_box(qbox, q_lines, "hs-d-q", link[f"q-{qid}"]))
         oy = y
-        labels = _answer_labels(step)
+        labels = [a.label for a in step.question.choices]
         for label, target in zip(labels, step.targets, strict=True):
             if target.kind != "causes":
                 continue
@@ -104,7 +104,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
     for qid, _ in order:
         step = steps[qid]
         src = boxes[qid]
-        for label, target in zip(_answer_labels(step), step.targets, strict=True):
+        for answer, target in zip(step.question.choices, step.targets, strict=True):
             if target.kind != "questions":
                 continue
             dst = boxes[target.id]
@@ -113,7 +113,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
                 f'<path class="hs-d-edge" d="M{x0} {src.y + src.h} V{dst.y + dst.h // 2} '
                 f'H{dst.x}"/>'
             )
-            parts.append(_text(x0 + 6, src.y + src.h + LINE, [_short(label)], "hs-d-label"))
+            parts.append(_text(x0 + 6, src.y + src.h + LINE, [_short(answer.label)], "hs-d-label"))
     height = y
     title = "The guided check as a diagram: questions, answers and the causes they lead to"
     return (
@@ -121,13 +121,6 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
         f'{height}" width="{width}" height="{height}" aria-labelledby="hs-d-title">'
         f'<title id="hs-d-title">{escape(title)}</title>' + "".join(edges + parts) + "</svg>"
     )
-
-
-def _answer_labels(step: Step) -> list[str]:
-    share = step.question.share
-    if share is not None:
-        return [share.above.label, share.otherwise.label]
-    return [a.label for a in step.question.answers]
 
 
 def _short(label: str) -> str:

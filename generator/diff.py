@@ -116,13 +116,8 @@ def _answers(site: Site | None) -> dict[tuple[str, str], str]:
         return out
     for step in site.check.steps:
         q = step.question
-        labels = (
-            [q.share.above.label, q.share.otherwise.label]
-            if q.share
-            else [a.label for a in q.answers]
-        )
-        for label, target in zip(labels, step.targets, strict=True):
-            out[(q.id, label)] = f"{NOUN[target.kind]} `{target.id}`"
+        for answer, target in zip(q.choices, step.targets, strict=True):
+            out[(q.id, answer.label)] = f"{NOUN[target.kind]} `{target.id}`"
     return out
 
 

@@ -186,7 +186,7 @@ def _refs(data: Dataset) -> Iterator[Ref]:
         yield from (step.remedy for step in c.remedies)
         yield from c.related
     for q in data.questions:
-        for answer in _answers(q):
+        for answer in q.choices:
             if answer.next is not None:
                 yield answer.next
             if answer.cause is not None:
@@ -200,12 +200,6 @@ def _ref_lists(data: Dataset) -> Iterator[tuple[Ref, ...]]:
     for c in data.causes:
         yield tuple(step.remedy for step in c.remedies)
         yield c.related
-
-
-def _answers(question: Question) -> tuple[Answer, ...]:
-    if question.share is not None:
-        return (question.share.above, question.share.otherwise)
-    return question.answers
 
 
 def _target(answer: Answer) -> Target:
@@ -249,7 +243,7 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
 
     for q in data.questions:
         seen: dict[str, Answer] = {}
-        for answer in _answers(q):
+        for answer in q.choices:
             key = " ".join(answer.label.casefold().split())
             if key in seen:
                 problems.append(
@@ -272,7 +266,7 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
     while queue:
         qid = queue.popleft()
         order.append(qid)
-        for answer in _answers(questions[qid]):
+        for answer in questions[qid].choices:
             target = _target(answer)
             if target.kind == "causes":
                 if target.id not in outcome_set and target.id in ids["causes"]:
@@ -302,7 +296,7 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
                 )
             )
     steps = tuple(
-        Step(questions[qid], tuple(_target(a) for a in _answers(questions[qid]))) for qid in order
+        Step(questions[qid], tuple(_target(a) for a in questions[qid].choices)) for qid in order
     )
     return Tree(start, steps, tuple(outcomes))
 
@@ -315,7 +309,7 @@ def _answer_pos(question: Question, answer: Answer) -> Pos:
 def _cycles(start: str, questions: dict[str, Question]) -> list[Problem]:
     problems = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-    stack: list[tuple[str, Iterator[Answer]]] = [(start, iter(_answers(questions[start])))]
+    stack: list[tuple[str, Iterator[Answer]]] = [(start, iter(questions[start].choices))]
     state[start] = 1
     path = [start]
     while stack:
@@ -341,5 +335,5 @@ def _cycles(start: str, questions: dict[str, Question]) -> list[Problem]:
         elif target.id not in state:
             state[target.id] = 1
             path.append(target.id)
-            stack.append((target.id, iter(_answers(questions[target.id]))))
+            stack.append((target.id, iter(questions[target.id].choices)))
     return problems

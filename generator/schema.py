@@ -310,6 +310,13 @@ class Question(Record):
         "Ask for two counts instead, and branch on their share.", Nested(Share), required=False
     )
 
+    @property
+    def choices(self) -> tuple[Answer, ...]:
+        """The ways on from this question: its answers, or a share's above and otherwise."""
+        if self.share is not None:
+            return (self.share.above, self.share.otherwise)
+        return self.answers
+
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.kind: cls for cls in (SiteInfo, Symptom, Cause, Remedy, Question)

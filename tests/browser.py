@@ -37,15 +37,17 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve(root: Path) -> Iterator[str]:
+def serve(
+    root: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+) -> Iterator[str]:
     """Serve `root` on 127.0.0.1 at a free port; yields the base URL ending in `/`."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
