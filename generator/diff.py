@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.link import Site, link
-from generator.load import load_dataset
+from generator.link import Site
+from generator.pipeline import check
 from generator.problems import errors
 from generator.schema import Record, Ref, schema_fields
-from generator.validate import Dataset, validate
+from generator.validate import Dataset
 
 KINDS = ("symptoms", "causes", "remedies", "questions")
 NOUN = {"symptoms": "symptom", "causes": "cause", "remedies": "remedy", "questions": "question"}
@@ -63,11 +63,8 @@ def read_side(spec: str, repo: Path, content: str = "content") -> Side:
 
 
 def _read(label: str, content: Path) -> Side:
-    loaded = load_dataset(content, content.parent)
-    dataset, invalid = validate(loaded.documents, loaded.ids)
-    site, unlinked = link(dataset)
-    count = len(errors([*loaded.problems, *invalid, *unlinked]))
-    return Side(label, dataset, site if not count else None, count)
+    result = check(content, content.parent)
+    return Side(label, result.dataset, result.site, len(errors(result.problems)))
 
 
 def plain(value: Any) -> Any:

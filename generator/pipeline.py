@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from generator.link import Site, link
 from generator.load import load_dataset
 from generator.problems import Problem, errors
-from generator.validate import validate
+from generator.validate import Dataset, validate
 
 if TYPE_CHECKING:  # rendering (Jinja) is imported only by build(), not by check()
     from generator.render import Options, Page
@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # rendering (Jinja) is imported only by build(), not by check
 
 @dataclass(frozen=True)
 class Result:
+    dataset: Dataset
+    """Every record that validated, also when others did not (for `diff`)."""
     site: Site | None
     """None when the dataset has errors."""
     pages: tuple[Page, ...]
@@ -59,7 +61,7 @@ def check(content: Path, base: Path | None = None) -> Result:
     problems = tuple(sorted((*loaded.problems, *invalid, *unlinked), key=lambda p: p.pos))
     if errors(problems):
         site = None
-    return Result(site, (), problems)
+    return Result(dataset, site, (), problems)
 
 
 def build(content: Path, base: Path | None = None, options: Options | None = None) -> Result:
@@ -71,4 +73,4 @@ def build(content: Path, base: Path | None = None, options: Options | None = Non
         return result
     with _without_cycle_collection():
         pages = render(result.site, options or Options())
-    return Result(result.site, pages, result.problems)
+    return Result(result.dataset, result.site, pages, result.problems)

@@ -41,18 +41,24 @@ def article_text(site: Path, page: str) -> str:
     return " ".join(" ".join(article(site, page).text).split())
 
 
+def resolve(site: Path, page: str, href: str) -> tuple[str, str] | None:
+    """(file, anchor) that a link on `page` opens, e.g. `remedies/x/index.html`; None
+    for a link that leaves the site."""
+    if "://" in href or href.startswith(("mailto:", "javascript:", "data:")):
+        return None
+    path, _, anchor = href.partition("#")
+    if not path:
+        return page, anchor
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if path.endswith("/") or (site / target).is_dir():
+        target = "index.html" if target == "." else posixpath.join(target, "index.html")
+    return target, anchor
+
+
 def links_to(site: Path, page: str) -> set[str]:
     """The site-relative pages the article of `page` links to, e.g. `remedies/x/index.html`."""
-    base = posixpath.dirname(page)
-    out = set()
-    for href in article(site, page).links:
-        if "://" in href or href.startswith("mailto:"):
-            continue
-        target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
-        if href.split("#")[0].endswith("/") or target == ".":
-            target = posixpath.join(target, "index.html") if target != "." else "index.html"
-        out.add(target)
-    return out
+    found = (resolve(site, page, href) for href in article(site, page).links)
+    return {target for target, _ in filter(None, found)}
 
 
 class _Anchors(HTMLParser):
@@ -92,15 +98,10 @@ def broken_links(site: Path) -> list[str]:
         source = load(page)
         assert source is not None
         for href in source.hrefs:
-            if "://" in href or href.startswith(("mailto:", "javascript:", "data:")):
+            resolved = resolve(site, page, href)
+            if resolved is None:
                 continue
-            path, _, anchor = href.partition("#")
-            if path:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-                if path.endswith("/") or (site / target).is_dir():
-                    target = posixpath.join(target, "index.html")
-            else:
-                target = page
+            target, anchor = resolved
             found = load(target)
             if found is None or (anchor and anchor not in found.ids):
                 broken.append(f"{page} -> {href}")
