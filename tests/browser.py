@@ -5,13 +5,11 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags Chromium tries to reach the internet on start.
@@ -58,23 +56,15 @@ def serve(
         server.server_close()
 
 
-def search(page: Page, text: str, seconds: float = 15) -> Locator:
-    """Type into the theme's search box and return the result items.
+def search(page: Page, text: str) -> Locator:
+    """Type into the theme's search box, as a person would; the result items.
 
-    The theme's search worker loads its index after the page; a query typed
-    before it is ready is dropped, and the same query typed again is ignored,
-    so type it again with a trailing space until results show.
+    The theme reads the query on key events, which `fill` alone does not send,
+    so a key press follows it.
     """
     box = page.get_by_role("textbox", name="Search")
+    box.fill(text)
+    box.press("End")
     items = page.locator(".md-search-result__item")
-    deadline = time.monotonic() + seconds
-    attempt = 0
-    while True:
-        box.fill(text + " " * (attempt % 2))
-        attempt += 1
-        try:
-            items.first.wait_for(state="visible", timeout=1500)
-            return items
-        except PlaywrightTimeoutError:
-            if time.monotonic() > deadline:
-                raise
+    items.first.wait_for(state="visible", timeout=15_000)
+    return items
