@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
+ZENSICAL := .build/zensical/bin/zensical
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
@@ -56,9 +57,15 @@ screenshots: $(STAMP) site  ## desktop and phone screenshots into .build/screens
 	$(PY) audit/screenshots.py
 
 bench: $(STAMP) $(NODE_STAMP)  ## the scaling benchmark; writes bench/results.md
-	$(PY) -m pip install --quiet --disable-pip-version-check zensical==0.1.3 \
-		|| echo "Zensical does not install here; the benchmark reports it as not installed."
-	$(PY) bench/run.py
+	$(MAKE) --no-print-directory $(ZENSICAL) \
+		|| echo "Zensical did not install; the benchmark reports it as not installed."
+	$(PY) bench/run.py --zensical $(ZENSICAL)
+
+$(ZENSICAL): bench/zensical-requirements.txt
+	$(PYTHON) -m venv $(dir $(ZENSICAL))..
+	$(dir $(ZENSICAL))pip install --quiet --disable-pip-version-check \
+		--requirement bench/zensical-requirements.txt
+	touch $(ZENSICAL)
 
 clean:
 	rm -rf site dist .build

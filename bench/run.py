@@ -4,8 +4,9 @@ For each size N it writes a synthetic dataset (`python -m generator synth`) and
 times, as separate processes: libyaml alone parsing the files, `check`, the
 generator alone (`render`), the full MkDocs build, and plain mkdocs-material
 with its default navigation over the same generated Markdown (and Zensical on
-that project, where it installs). It prints a table, writes bench/results.md,
-and checks the targets. A benchmark, not a test: numbers vary by machine.
+that project, where it installs: `make bench` puts it in .build/zensical). It
+prints a table, writes bench/results.md, and checks the targets. A benchmark,
+not a test: numbers vary by machine.
 """
 
 from __future__ import annotations
@@ -41,19 +42,24 @@ PLAIN = "  - search\n"
 
 # Timed inside the process, after the imports: the interpreter's start and the
 # imports (0.1-0.3 s, the same at every N) are neither parsing nor generating, and a
-# `mkdocs serve` rebuild does not pay them again.
+# `mkdocs serve` rebuild does not pay them again. The median of three runs: at
+# N=100 these take tens of milliseconds, where one run says more about the
+# machine's other work than about the code.
 INSIDE = """\
-import sys, time
+import statistics, sys, time
 from pathlib import Path
 {imports}
-start = time.perf_counter()
-{work}
-print(time.perf_counter() - start)
+times = []
+for _ in range(3):
+    start = time.perf_counter()
+    {work}
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
 """
 LIBYAML = INSIDE.format(
     imports="import yaml",
     work="""for path in sorted(Path("content").rglob("*.yml")):
-    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)""",
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)""",
 )
 CHECK = INSIDE.format(
     imports="from generator.pipeline import check",
@@ -115,7 +121,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> R
 
 
 def inside(script: str, folder: Path) -> Run:
-    """The seconds a script reports for its own work, after its imports."""
+    """The seconds a script reports for its own work, after its imports (median of 3)."""
     out = subprocess.run([PY, "-c", script], cwd=folder, check=True, capture_output=True, text=True)
     return Run(float(out.stdout.strip()), 0.0)
 
@@ -128,11 +134,7 @@ def site_size(site: Path) -> tuple[int, int]:
     return pages, size
 
 
-def zensical() -> str | None:
-    return shutil.which("zensical", path=str(Path(PY).parent))
-
-
-def measure(n: int) -> list[Row]:
+def measure(n: int, zensical: Path | None) -> list[Row]:
     folder = WORK / str(n)
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "content/pages").mkdir(parents=True)
@@ -172,11 +174,15 @@ def measure(n: int) -> list[Row]:
         rows.append(Row(n, "plain mkdocs-material", run, *site_size(plain / "site")))
     else:
         rows.append(Row(n, "plain mkdocs-material", None, note="skipped: grows with N squared"))
-    binary = zensical()
-    if binary is None:
+    if zensical is None:
         rows.append(Row(n, "Zensical", None, note="not installed"))
+    elif n > PLAIN_LIMIT:
+        # The same navigation in every page: 745 MB of output at N=1,000.
+        rows.append(Row(n, "Zensical", None, note="skipped: grows with N squared"))
     else:
-        run = timed([binary, "build"], plain)
+        # --clean: a cold build, like the others; Zensical keeps a cache next to mkdocs.yml.
+        shutil.rmtree(plain / "site")
+        run = timed([str(zensical), "build", "--clean"], plain)
         rows.append(Row(n, "Zensical", run, *site_size(plain / "site")))
     shutil.rmtree(folder / "md")
     return rows
@@ -273,11 +279,15 @@ def targets(rows: list[Row], sizes: list[int], widget_ms: float | None) -> list[
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
+    parser.add_argument(
+        "--zensical", type=Path, help="the zensical command (make bench installs one)"
+    )
     args = parser.parse_args()
+    zensical = args.zensical.resolve() if args.zensical and args.zensical.is_file() else None
     rows: list[Row] = []
     for n in args.sizes:
         print(f"measuring N={n:,} ...", file=sys.stderr, flush=True)
-        rows += measure(n)
+        rows += measure(n, zensical)
     widget_ms = widget_timing(1000) if 1000 in args.sizes else None
 
     sys.path.insert(0, str(ROOT / "bench"))
