@@ -22,12 +22,13 @@ from markupsafe import Markup as Safe
 from generator.diagram import tree_svg
 from generator.link import Site, Tree
 from generator.markup import Markup
-from generator.schema import VERDICT, Symptom
+from generator.schema import VERDICT, Cause, Remedy, Symptom
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHECK = "check.md"
 CHECK_MAP = "check/map.md"
 VERDICT_LABELS = dict(VERDICT.labels)
+Record = Symptom | Cause | Remedy
 
 
 @dataclass(frozen=True)
@@ -124,14 +125,20 @@ class _Renderer:
         self.site = site
         self.options = options
         self.env = environment()
-        self.env.globals.update(
-            site=site,
-            info=site.info,
-            url=self.url,
+        self.env.globals.update(site=site, info=site.info, url=self.url, verdicts=VERDICT_LABELS)
+        # Filters rather than functions for what every page does many times:
+        # Jinja calls a filter directly, a function through a slower generic path.
+        self.env.filters.update(
             md=self.md,
             md_inline=self.md_inline,
-            verdicts=VERDICT_LABELS,
+            href=self.href,
+            verdict=self.verdict,
+            cause=site.cause,
+            remedy=site.remedy,
+            symptom=site.symptom,
         )
+        badge = self.env.get_template("_macros.j2").module.verdict_badge  # type: ignore[attr-defined]
+        self.badges = {verdict: Safe(badge(verdict)) for verdict in VERDICT_LABELS}
         self.markup = Markup()
         self.current = "index.md"
 
@@ -143,6 +150,14 @@ class _Renderer:
         if kind == "home":
             target = "index.md"
         return relative_url(self.current, target, self.options.directory_urls, anchor)
+
+    def href(self, record: Record) -> str:
+        """The URL of a symptom's, cause's or remedy's page."""
+        return self.url(record.kind, record.id)
+
+    def verdict(self, cause: Cause) -> Safe:
+        """The cause's recoverability as a badge."""
+        return self.badges[cause.recoverability.verdict]
 
     def md(self, text: str) -> Safe:
         return Safe(self.markup.render(text, self._resolve).html)
