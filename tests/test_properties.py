@@ -13,6 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.diagram import _lines as diagram_lines
 from generator.markup import _PLAIN as PLAIN
 from generator.markup import Markup
 from generator.pipeline import build, check
@@ -190,3 +191,11 @@ def test_damaged_files_give_problems_never_a_traceback(
 def test_plain_text_shortcut_renders_like_markdown(text: str) -> None:
     markup = Markup()
     assert markup.render(text) == markup._convert(text, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(), width_px=st.integers(min_value=0, max_value=400))
+def test_diagram_labels_fit_their_box_and_keep_every_word(text: str, width_px: int) -> None:
+    lines = diagram_lines(text, width_px)
+    assert all(len(line) <= max(10, width_px // 7 - 2) for line in lines)
+    assert "".join(word for line in lines for word in line.split()) == "".join(text.split())
