@@ -166,6 +166,21 @@ def test_remedy_ladder_and_support_summary(page: Page, real_site_url: str) -> No
     expect(outcome.get_by_text("Good: that sorted it out.")).to_be_visible()
 
 
+def test_the_support_summary_follows_the_outcome_on_screen(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "check/#a=1.1.1.0")
+    first = page.locator("#o-duplicate-accounts")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    first.get_by_role("button", name="Copy the summary").click()
+    expect(first.get_by_text("Copied.")).to_be_visible()
+    first.get_by_role("link", name="Start again").click()
+    page.locator('#q-sign-in-details [data-hs-answer="0"]').click()
+    second = page.locator("#o-wrong-login-data")
+    summary = second.locator("[data-hs-summary]")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("Likely cause: The sign-in details were entered wrongly")
+    expect(second.get_by_text("Copied.")).to_have_count(0)
+
+
 def test_keyboard_only(page: Page, real_site_url: str) -> None:
     page.goto(real_site_url + "check/")
     page.locator('#q-sign-in-details [data-hs-answer="1"]').focus()

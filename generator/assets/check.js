@@ -128,9 +128,12 @@
         make("p", { textContent: "Did this fix it? " }), yes, make("span", { textContent: " " }), no
       ]));
     }
-    $("[data-hs-done]", sec).hidden = !s.d;
-    $("[data-hs-exhausted]", sec).hidden = t < rungs.length;
-    $("[data-hs-support]", sec).hidden = false;
+    var end = $("[data-hs-end]");
+    if (end.parentNode !== sec) $("[data-hs-copied]", end).textContent = "";
+    sec.insertBefore(end, $("[data-hs-links]", sec));
+    end.hidden = false;
+    $("[data-hs-done]", end).hidden = !s.d;
+    $("[data-hs-exhausted]", end).hidden = t < rungs.length;
     var lines = ["Guided check answers:"];
     w.trail.forEach(function (step) {
       lines.push("- " + text($("h2", document.getElementById(step.id))) + " " + answerText(step));
@@ -139,7 +142,7 @@
     var tried = [];
     for (var i = 0; i < t; i++) tried.push(text($("h4", rungs[i])));
     lines.push("Already tried: " + (tried.length ? tried.join("; ") : "nothing yet"));
-    $("[data-hs-summary]", sec).textContent = lines.join("\n");
+    $("[data-hs-summary]", end).textContent = lines.join("\n");
   }
 
   // --- events -----------------------------------------------------------------
@@ -178,10 +181,10 @@
   function onCopy(ev) {
     var button = ev.target.closest("[data-hs-copy]");
     if (!button) return;
-    var sec = button.closest("[data-hs-outcome]");
-    var pre = $("[data-hs-summary]", sec);
+    var end = button.closest("[data-hs-end]");
+    var pre = $("[data-hs-summary]", end);
     var done = function (ok) {
-      $("[data-hs-copied]", sec).textContent = ok ? "Copied." : "Select the text above and copy it.";
+      $("[data-hs-copied]", end).textContent = ok ? "Copied." : "Select the text above and copy it.";
     };
     var fallback = function () {
       var range = document.createRange();
