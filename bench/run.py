@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,28 +108,34 @@ class Row:
         ]
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    start = time.monotonic()
-    process = subprocess.Popen(
-        command,
-        cwd=cwd,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stderr is not None
-    err = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.monotonic() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{err.decode(errors='replace')[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+def _run(command: list[str], cwd: Path) -> tuple[float, bytes, float]:
+    """(wall seconds, standard output, peak resident MB) of a command that must succeed."""
+    # Files, not pipes: wait4 (for the peak memory) must reap the process itself.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        process = subprocess.Popen(
+            command, cwd=cwd, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=out, stderr=err
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.monotonic() - start
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            tail = err.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"{' '.join(command)} failed:\n{tail}")
+        return seconds, out.read(), usage.ru_maxrss / 1024
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    seconds, _, peak_mb = _run(command, cwd)
+    return Run(seconds, peak_mb)
 
 
 def inside(script: str, folder: Path) -> Run:
-    """The seconds a script reports for its own work, after its imports (median of 3)."""
-    out = subprocess.run([PY, "-c", script], cwd=folder, check=True, capture_output=True, text=True)
-    return Run(float(out.stdout.strip()), 0.0)
+    """The seconds a script reports for its own work, after its imports (median of
+    3), and the peak memory of its process."""
+    _, out, peak_mb = _run([PY, "-c", script], folder)
+    return Run(float(out.decode().strip()), peak_mb)
 
 
 def site_size(site: Path) -> tuple[int, int]:
