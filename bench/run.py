@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -200,27 +201,55 @@ def measure(n: int, zensical: Path | None) -> list[Row]:
     return rows
 
 
-def widget_timing(n: int) -> float:
-    """The slowest question render, in ms, walking one path of the N-cause site's check."""
+EVERY_QUESTION = """() => {
+  // The answers that reach each question, breadth-first from the start, by the
+  // same rules as the widget (a share answer is "part-whole").
+  const tree = JSON.parse(document.querySelector("[data-hs-check]").dataset.hsCheck);
+  const paths = new Map([["q-" + tree.start, []]]);
+  const queue = ["q-" + tree.start];
+  while (queue.length) {
+    const at = queue.shift();
+    const q = tree.q[at.slice(2)];
+    const picks = q.t === undefined ? q.a.map((_, i) => String(i)) : ["1-1", "0-1"];
+    for (const pick of picks) {
+      const next = q.t === undefined ? q.a[+pick] : q.a[+pick[0] * 100 > q.t ? 0 : 1];
+      if (next.startsWith("q-") && !paths.has(next)) {
+        paths.set(next, paths.get(at).concat(pick));
+        queue.push(next);
+      }
+    }
+  }
+  // Each question as a visitor arrives at it: the address changes, the widget
+  // renders, the browser lays the page out.
+  const times = [];
+  for (const [id, picks] of paths) {
+    history.pushState(null, "", "#a=" + picks.join("."));
+    const start = performance.now();
+    dispatchEvent(new HashChangeEvent("hashchange"));
+    document.body.getBoundingClientRect();
+    times.push(performance.now() - start);
+    if (document.getElementById(id).hidden) throw new Error(id + " is not on screen");
+  }
+  return times;
+}"""
+
+
+@dataclass(frozen=True)
+class WidgetTiming:
+    questions: int
+    slowest_ms: float
+    median_ms: float
+
+
+def widget_timing(n: int) -> WidgetTiming:
+    """Every question of the N-cause site's guided check rendered once, in Chromium."""
     from tests.browser import chromium, serve
 
-    site = WORK / str(n) / "site"
-    slowest = 0.0
-    with serve(site) as url, chromium() as browser:
+    with serve(WORK / str(n) / "site") as url, chromium() as browser:
         page = browser.new_page()
         page.goto(url + "check/")
-        while page.locator("[data-hs-step]:visible").count():
-            ms = page.evaluate(
-                """() => {
-                  const step = '[data-hs-step]:not([hidden]) [data-hs-answer]';
-                  const link = document.querySelector(step);
-                  const t = performance.now();
-                  link.click();
-                  return performance.now() - t;
-                }"""
-            )
-            slowest = max(slowest, float(ms))
-    return slowest
+        times = [float(ms) for ms in page.evaluate(EVERY_QUESTION)]
+    return WidgetTiming(len(times), max(times), statistics.median(times))
 
 
 def table(rows: list[Row]) -> str:
@@ -230,7 +259,9 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def targets(rows: list[Row], sizes: list[int], widget_ms: float | None) -> list[tuple[str, bool]]:
+def targets(
+    rows: list[Row], sizes: list[int], widget: WidgetTiming | None
+) -> list[tuple[str, bool]]:
     def get(n: int, what: str) -> Row:
         return next(r for r in rows if r.n == n and r.what == what)
 
@@ -276,12 +307,12 @@ def targets(rows: list[Row], sizes: list[int], widget_ms: float | None) -> list[
         out.append(
             (f"generator share of the full build at N={n:,}: {ratio:.0%} (<= 10%)", ratio <= 0.10)
         )
-    if widget_ms is not None:
+    if widget is not None:
         out.append(
             (
-                f"slowest guided-check question render, 1,000 causes: {widget_ms:.1f} ms "
-                "(< 100 ms)",
-                widget_ms < 100,
+                f"slowest of the {widget.questions:,} guided-check questions, 1,000 causes: "
+                f"{widget.slowest_ms:.1f} ms, median {widget.median_ms:.1f} ms (< 100 ms)",
+                widget.slowest_ms < 100,
             )
         )
     return out
@@ -299,13 +330,13 @@ def main() -> int:
     for n in args.sizes:
         print(f"measuring N={n:,} ...", file=sys.stderr, flush=True)
         rows += measure(n, zensical)
-    widget_ms = widget_timing(1000) if 1000 in args.sizes else None
+    widget = widget_timing(1000) if 1000 in args.sizes else None
 
     sys.path.insert(0, str(ROOT / "bench"))
     from widget_size import BUDGET, widget_size
 
     *_, zipped = widget_size()
-    checks = targets(rows, args.sizes, widget_ms)
+    checks = targets(rows, args.sizes, widget)
     checks.append(
         (
             f"guided-check script, minified + gzip: {zipped:,} bytes (<= {BUDGET:,})",
