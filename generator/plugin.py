@@ -17,12 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from generator.load import display_path
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError
-from generator.render import NAV_LIMIT, TEMPLATES, Options, nav
+from generator.render import NAV_LIMIT, TEMPLATES, Options, escape_page_meta, nav
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
@@ -110,6 +111,13 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         config.nav = navigation.entries
         config.copyright = Markup().render(result.site.info.notice).html
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.generated_by is None:  # hand-written; generated pages come escaped
+            page.meta = escape_page_meta(page.meta)
+        return markdown
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content(config)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,6 +108,17 @@ def _front_matter(value: str) -> Safe:
     happens here, once; JSON is valid YAML, and keeps the value on one line.
     """
     return Safe(json.dumps(html.escape(value)))
+
+
+def escape_page_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """A hand-written page's front matter with `title` and `description` escaped
+    as the generator escapes its own (see `_front_matter`): the theme prints both
+    into the HTML as they are."""
+    out = dict(meta)
+    for key in ("title", "description"):
+        if out.get(key) is not None:
+            out[key] = html.escape(str(out[key]))
+    return out
 
 
 def _yaml_value(value: Any) -> Safe:

@@ -78,6 +78,22 @@ def test_payload_shows_as_text(watched: tuple[Page, list[str]], hostile_site: Pa
         assert_inert(page, dialogs)
 
 
+def test_a_hand_written_page_s_front_matter_is_text(
+    watched: tuple[Page, list[str]], hostile_site: Path
+) -> None:
+    page, dialogs = watched
+    with serve(hostile_site) as url:
+        page.goto(url + "about/")
+        assert page.title().startswith("</script>")
+        description = page.locator('meta[name="description"]')
+        assert description.get_attribute("content") == PAYLOAD
+        og = page.locator('meta[property="og:description"]')
+        assert og.get_attribute("content") == PAYLOAD
+        nav = page.locator(".md-nav__link", has_text="</script><img src=x")
+        assert nav.count() > 0
+        assert_inert(page, dialogs)
+
+
 def test_nothing_runs_over_http(watched: tuple[Page, list[str]], hostile_site: Path) -> None:
     page, dialogs = watched
     with serve(hostile_site) as url:

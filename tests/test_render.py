@@ -9,7 +9,7 @@ import yaml
 
 from generator.diagram import tree_svg
 from generator.pipeline import check
-from generator.render import nav, relative_url, render, tree_json
+from generator.render import escape_page_meta, nav, relative_url, render, tree_json
 from generator.synth import synth
 from tests.conftest import ROOT, Project
 
@@ -83,3 +83,12 @@ def test_large_sections_list_only_their_index_page(tmp_path: Path) -> None:
     assert len(sections["Remedies"]) == 1 + 20  # 20 remedies fit under the limit
     assert "causes/cause-00000.md" in navigation.hidden
     assert len(navigation.hidden) == 40
+
+
+def test_a_hand_written_page_s_title_and_description_are_escaped_like_generated_ones() -> None:
+    meta = {"title": 'Tom & "Jerry" <b>', "description": "<i>x</i>", "template": "<keep>"}
+    assert escape_page_meta(meta) == {
+        "title": "Tom &amp; &quot;Jerry&quot; &lt;b&gt;",
+        "description": "&lt;i&gt;x&lt;/i&gt;",
+        "template": "<keep>",
+    }
