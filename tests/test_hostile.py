@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.publish import build_bundle
-from tests.browser import serve
+from tests.browser import search, serve
 from tests.conftest import DATASETS, build
 
 HOSTILE = DATASETS / "hostile"
@@ -91,6 +91,18 @@ def test_a_hand_written_page_s_front_matter_is_text(
         assert og.get_attribute("content") == PAYLOAD
         nav = page.locator(".md-nav__link", has_text="</script><img src=x")
         assert nav.count() > 0
+        assert_inert(page, dialogs)
+
+
+def test_search_results_show_the_payload_as_text(
+    watched: tuple[Page, list[str]], hostile_site: Path
+) -> None:
+    page, dialogs = watched
+    with serve(hostile_site) as url:
+        page.goto(url)
+        results = search(page, "onerror")
+        assert results.count() > 0
+        assert "<img src=x onerror=alert(1)>" in results.first.inner_text()
         assert_inert(page, dialogs)
 
 
