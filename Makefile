@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
-ZENSICAL := .build/zensical/bin/zensical
+ZENSICAL_VENV := .build/zensical
+ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
@@ -62,8 +63,8 @@ bench: $(STAMP) $(NODE_STAMP)  ## the scaling benchmark; writes bench/results.md
 	$(PY) bench/run.py --zensical $(ZENSICAL)
 
 $(ZENSICAL): bench/zensical-requirements.txt
-	$(PYTHON) -m venv $(dir $(ZENSICAL))..
-	$(dir $(ZENSICAL))pip install --quiet --disable-pip-version-check \
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check \
 		--requirement bench/zensical-requirements.txt
 	touch $(ZENSICAL)
 
