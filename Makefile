@@ -57,7 +57,7 @@ audit: $(STAMP) $(NODE_STAMP) site bundle  ## Lighthouse, Nu HTML checker, lyche
 screenshots: $(STAMP) site  ## desktop and phone screenshots into .build/screenshots/
 	$(PY) audit/screenshots.py
 
-bench: $(STAMP) $(NODE_STAMP)  ## the scaling benchmark; writes bench/results.md
+bench: $(STAMP) $(NODE_STAMP)  ## the scaling benchmark; writes bench/results.md and the README table
 	$(MAKE) --no-print-directory $(ZENSICAL) \
 		|| echo "Zensical did not install; the benchmark reports it as not installed."
 	$(PY) bench/run.py --zensical $(ZENSICAL)
