@@ -58,7 +58,10 @@ def _object(cls: type) -> dict[str, Any]:
     out: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
-        "properties": {f.name: _spec(f.spec, f.doc) for f in fields},
+        "properties": {
+            f.name: _spec(f.spec, f.doc) | ({"default": f.default} if f.default else {})
+            for f in fields
+        },
         "required": [f.name for f in fields if f.required],
     }
     exactly_one: tuple[str, ...] = getattr(cls, "exactly_one", ())

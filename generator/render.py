@@ -260,7 +260,7 @@ def faq(site: Site, symptom: Symptom) -> list[tuple[str, str]]:
     out.append(("Why does it happen?", " ".join(f"{c.title}: {c.summary}" for c in causes)))
     out.append(
         (
-            "Can it be undone?",
+            site.info.recovery_question,
             " ".join(
                 f"{c.title}: {VERDICT_LABELS[c.recoverability.verdict]}. {c.recoverability.reason}"
                 for c in causes

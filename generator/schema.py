@@ -63,15 +63,20 @@ class ListOf:
 Spec = Text | Choice | Number | RefTo | Nested | ListOf
 
 
-def spec(doc: str, kind: Spec, *, required: bool = True, example: str = "") -> Any:
-    """A dataclass field declaring how it is read from YAML and documented."""
-    meta = {"spec": kind, "doc": doc, "example": example}
+def spec(
+    doc: str, kind: Spec, *, required: bool = True, example: str = "", default: str = ""
+) -> Any:
+    """A dataclass field declaring how it is read from YAML and documented.
+
+    `default` is what an optional text field holds when the file leaves it out.
+    """
+    meta = {"spec": kind, "doc": doc, "example": example, "default": default}
     if required:
         return dataclasses.field(metadata=meta)
     if isinstance(kind, ListOf):
         return dataclasses.field(default=(), metadata=meta)
     if isinstance(kind, Text):
-        return dataclasses.field(default="", metadata=meta)
+        return dataclasses.field(default=default, metadata=meta)
     return dataclasses.field(default=None, metadata=meta)
 
 
@@ -82,6 +87,8 @@ class FieldInfo:
     doc: str
     required: bool
     example: str
+    default: str
+    """For an optional text field: its value when left out ("" for none)."""
 
 
 _FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
@@ -102,7 +109,12 @@ def schema_fields(cls: type) -> tuple[FieldInfo, ...]:
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         out.append(
             FieldInfo(
-                f.name, f.metadata["spec"], f.metadata["doc"], required, f.metadata["example"]
+                f.name,
+                f.metadata["spec"],
+                f.metadata["doc"],
+                required,
+                f.metadata["example"],
+                f.metadata["default"],
             )
         )
     _FIELDS[cls] = tuple(out)
@@ -167,6 +179,23 @@ class SiteInfo(Record):
         "The guided check's first question (an id from questions/).",
         RefTo("questions"),
         required=False,
+    )
+    # The site's own words where the templates need the domain: the generator
+    # knows nothing of accounts or plants.
+    recovery_question: str = spec(
+        "The question each cause's verdict answers, on cause pages, in the overview and in "
+        "the guided check.",
+        LINE,
+        required=False,
+        example="Can the account come back?",
+        default="Can it be put right?",
+    )
+    summary_for: str = spec(
+        "Who the guided check's summary is written for, when nothing has helped; without it, "
+        "the summary is simply one to share.",
+        LINE,
+        required=False,
+        example="AliExpress support",
     )
 
 
