@@ -16,14 +16,15 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 
 from generator.load import display_path
 from generator.markup import Markup
 from generator.pipeline import Result, build
-from generator.problems import DatasetError
-from generator.render import NAV_LIMIT, TEMPLATES, Options, escape_page_meta, nav
+from generator.problems import DatasetError, Pos, Problem
+from generator.render import NAV_LIMIT, TEMPLATES, Options, clashes, escape_page_meta, nav
+from generator.render import Page as GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
@@ -75,6 +76,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         )
         if not result.ok or result.site is None:
             raise PluginError(str(DatasetError(result.problems)))
+        # Checked here too, not in on_files: that runs after MkDocs has emptied site/.
+        handwritten = {f.src_uri: f for f in get_files(config).documentation_pages()}
+        taken = clashes(result.pages, list(handwritten), config.use_directory_urls)
+        if taken:
+            problems = clash_problems(taken, handwritten, root)
+            raise PluginError(str(DatasetError(problems, "the hand-written pages")))
         for problem in result.problems:
             log.warning(str(problem))
         self._result = result
@@ -124,6 +131,25 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         server.watch(str(TEMPLATES))
         server.watch(str(ASSETS))
         return server
+
+
+def clash_problems(
+    taken: list[tuple[str, GeneratedPage]], files: dict[str, File], root: Path
+) -> list[Problem]:
+    """One problem per hand-written page that a generated page would replace."""
+    out = []
+    for path, page in taken:
+        source = files[path].abs_src_path
+        shown = display_path(Path(source), root) if source else path
+        address = files[path].url or "/"
+        out.append(
+            Problem(
+                Pos(shown, 1, 1),
+                f"this page's address ({address}) belongs to the generated page "
+                f"'{page.title}'; rename or move the file",
+            )
+        )
+    return out
 
 
 def is_offline(config: MkDocsConfig) -> bool:

@@ -65,9 +65,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class DatasetError(Exception):
     """The dataset has errors; `problems` lists all of them, sorted by place."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], where: str = "the dataset") -> None:
         self.problems = sorted(problems, key=lambda p: p.pos)
         count = len(errors(self.problems))
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} error{'s' if count != 1 else ''} in the dataset; nothing was built.")
+        lines.append(f"{count} error{'s' if count != 1 else ''} in {where}; nothing was built.")
         super().__init__("\n".join(lines))

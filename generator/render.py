@@ -285,6 +285,19 @@ def tree_json(tree: Tree) -> dict[str, Any]:
     return {"start": tree.start, "q": questions}
 
 
+def clashes(
+    pages: Sequence[Page], handwritten: Sequence[str], directory_urls: bool
+) -> list[tuple[str, Page]]:
+    """Hand-written pages (docs paths) that would land at a generated page's address,
+    each with that page. MkDocs would keep one of the two without a word."""
+    taken = {page_url(page.path, directory_urls): page for page in pages}
+    return [
+        (path, taken[url])
+        for path in handwritten
+        if (url := page_url(path, directory_urls)) in taken
+    ]
+
+
 NAV_LIMIT = 30
 """A section lists its pages in the navigation up to this many; beyond it, only
 its index page. The theme repeats the navigation in every page, so a full one

@@ -74,6 +74,37 @@ def test_plain_mkdocs_build_stops_before_emptying_the_site(
     assert fingerprint(site) == before
 
 
+def test_a_hand_written_page_at_a_generated_address_stops_the_build(
+    good: tuple[Path, Path, dict[str, str]],
+) -> None:
+    project, site, before = good
+    (project / "content/pages/check.md").write_text("# My own check\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 1
+    assert (
+        "content/pages/check.md:1:1: error: this page's address (check/) belongs to the "
+        "generated page 'Guided check'; rename or move the file\n"
+        "1 error in the hand-written pages; nothing was built."
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert fingerprint(site) == before
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_interrupted_build_leaves_the_site(
     good: tuple[Path, Path, dict[str, str]], signum: int

@@ -9,7 +9,15 @@ import yaml
 
 from generator.diagram import tree_svg
 from generator.pipeline import check
-from generator.render import escape_page_meta, nav, relative_url, render, tree_json
+from generator.render import (
+    Page,
+    clashes,
+    escape_page_meta,
+    nav,
+    relative_url,
+    render,
+    tree_json,
+)
 from generator.synth import synth
 from tests.conftest import ROOT, Project
 
@@ -92,3 +100,20 @@ def test_a_hand_written_page_s_title_and_description_are_escaped_like_generated_
         "description": "&lt;i&gt;x&lt;/i&gt;",
         "template": "<keep>",
     }
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "expected"),
+    [
+        (True, ["check.md", "check/index.md", "causes/index.md"]),
+        # causes/index.html and check.html are different files without directory URLs
+        (False, ["check.md", "causes/index.md"]),
+    ],
+)
+def test_hand_written_pages_at_a_generated_address_are_found(
+    directory_urls: bool, expected: list[str]
+) -> None:
+    generated = [Page(path, path, "", None) for path in ("check.md", "causes/index.md")]
+    handwritten = ["check.md", "check/index.md", "about.md", "causes/index.md"]
+    found = clashes(generated, handwritten, directory_urls)
+    assert [path for path, _ in found] == expected
