@@ -52,6 +52,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
 
     @event_priority(50)  # before the theme's offline plugin, which adds its CDN shim otherwise
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.nav is not None:
+            raise PluginError(
+                "mkdocs.yml: expected no 'nav', got one; the helpsite plugin makes the "
+                "navigation (a section per kind of record, then the hand-written pages): "
+                "remove 'nav' from mkdocs.yml"
+            )
         if is_offline(config):
             config.extra.setdefault("polyfills", [])
             config.extra["polyfills"].insert(0, SHIM_URI)

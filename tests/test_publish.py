@@ -105,6 +105,18 @@ def test_a_hand_written_page_at_a_generated_address_stops_the_build(
     assert fingerprint(site) == before
 
 
+def test_a_nav_in_mkdocs_yml_is_refused_not_ignored(
+    good: tuple[Path, Path, dict[str, str]], capfd: pytest.CaptureFixture[str]
+) -> None:
+    project, site, before = good
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - about.md\n", encoding="utf-8")
+    capfd.readouterr()
+    assert build_site(config, site) != 0
+    assert "mkdocs.yml: expected no 'nav', got one;" in capfd.readouterr().err
+    assert fingerprint(site) == before
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_interrupted_build_leaves_the_site(
     good: tuple[Path, Path, dict[str, str]], signum: int
