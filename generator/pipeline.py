@@ -42,10 +42,11 @@ def _without_cycle_collection() -> Iterator[None]:
     the time of `check` and added half to rendering. Reference counting still
     frees everything.
 
-    On the way out, what was made meanwhile goes straight to the oldest
-    generation (freeze, then unfreeze): left in the youngest, all of it would be
-    scanned by the first collection after re-enabling, another 0.3 s at 5,000
-    causes, only to be promoted there anyway.
+    On the way out, every object the collector tracks goes straight to the
+    oldest generation (freeze, then unfreeze), what was made meanwhile included:
+    left in the youngest, all of it would be scanned by the first collection
+    after re-enabling, another 0.3 s at 5,000 causes, only to be promoted there
+    anyway. Cyclic garbage among them waits for the next full collection.
     """
     was_enabled = gc.isenabled()
     gc.disable()
