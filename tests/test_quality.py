@@ -58,3 +58,14 @@ def test_every_page_requests_only_its_own_site(
     foreign = sorted(u for u in requested if urlsplit(u).netloc not in (origin, ""))
     assert foreign == []
     assert len(requested) > 20
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_page_scrolls_sideways_on_a_small_phone(
+    browser: Browser, real_site_url: str, name: str
+) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(real_site_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, name
+    page.close()
