@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +184,15 @@ def test_every_edit_link_opens_the_source_file(real_site: Path) -> None:
     )
     assert seen["index.html"] == "content/site.yml"
     assert seen["about/index.html"] == "content/pages/about.md"
+
+
+def test_the_build_says_how_long_the_generator_took(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=HOUSEPLANTS,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert re.search(r"INFO    -  helpsite: \d+ pages generated in \d+\.\d{3} seconds", result.stderr)
