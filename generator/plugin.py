@@ -85,7 +85,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         seconds = time.perf_counter() - start
         if not result.ok or result.site is None:
             raise PluginError(str(DatasetError(result.problems)))
-        # Checked here too, not in on_files: that runs after MkDocs has emptied site/.
+        # Checked here, not in on_files, which runs after MkDocs has emptied site/.
         handwritten = {f.src_uri: f for f in get_files(config).documentation_pages()}
         taken = clashes(result.pages, list(handwritten), config.use_directory_urls)
         if taken:
