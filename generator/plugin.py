@@ -24,7 +24,15 @@ from generator.load import display_path
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError, Pos, Problem
-from generator.render import NAV_LIMIT, TEMPLATES, Options, clashes, escape_page_meta, nav
+from generator.render import (
+    NAV_LIMIT,
+    TEMPLATES,
+    Options,
+    clashes,
+    escape_page_meta,
+    nav,
+    robots_txt,
+)
 from generator.render import Page as GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
@@ -126,6 +134,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
 
         if is_offline(config):
             files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
+        if config.site_url and files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         config.nav = navigation.entries
         config.copyright = Markup().render(result.site.info.notice).html
         return files

@@ -250,6 +250,12 @@ def render(site: Site, options: Options | None = None) -> tuple[Page, ...]:
     return tuple(pages)
 
 
+def robots_txt(site_url: str) -> str:
+    """The site's robots.txt, pointing crawlers at the sitemap under `site_url`."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return environment().get_template("robots.txt.j2").render(site_url=base)
+
+
 def faq(site: Site, symptom: Symptom) -> list[tuple[str, str]]:
     """Questions and plain-text answers for the symptom page's FAQPage structured data."""
     causes = [site.cause(ref.id) for ref in symptom.causes]

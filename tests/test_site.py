@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -197,3 +198,17 @@ def test_the_build_says_how_long_the_generator_took(tmp_path: Path) -> None:
     )
     line = r"INFO    -  helpsite: \d+ pages generated in \d+\.\d{3} seconds"
     assert re.search(line, result.stderr)
+
+
+def test_crawlers_are_pointed_at_the_sitemap(real_site: Path) -> None:
+    robots = (real_site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://helpsite.example.org/sitemap.xml\n" in robots
+    assert (real_site / "sitemap.xml").is_file()
+
+
+def test_a_hand_written_robots_txt_is_kept(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(HOUSEPLANTS, project)
+    (project / "content/pages/robots.txt").write_text("User-agent: *\nDisallow: /\n", "utf-8")
+    site = build(project / "mkdocs.yml", tmp_path / "site")
+    assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
