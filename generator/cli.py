@@ -60,10 +60,11 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from generator.jsonschema import schema_files
 
+    files = schema_files()
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in schema_files().items():
+    for name, text in files.items():
         (args.out / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(schema_files())} schema file(s) to {args.out}")
+    print(f"wrote {len(files)} schema file(s) to {args.out}")
     return 0
 
 

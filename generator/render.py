@@ -22,13 +22,12 @@ from markupsafe import Markup as Safe
 from generator.diagram import tree_svg
 from generator.link import Site, Tree
 from generator.markup import Markup
-from generator.schema import VERDICT, Cause, Remedy, Symptom
+from generator.schema import VERDICT, Cause, Record, Symptom
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHECK = "check.md"
 CHECK_MAP = "check/map.md"
 VERDICT_LABELS = dict(VERDICT.labels)
-Record = Symptom | Cause | Remedy
 
 
 @dataclass(frozen=True)
@@ -251,9 +250,9 @@ def render(site: Site, options: Options | None = None) -> tuple[Page, ...]:
 
 
 def robots_txt(site_url: str) -> str:
-    """The site's robots.txt, pointing crawlers at the sitemap under `site_url`."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return environment().get_template("robots.txt.j2").render(site_url=base)
+    """The site's robots.txt, pointing crawlers at the sitemap under `site_url`
+    (MkDocs' `site_url`, which MkDocs makes end with `/`)."""
+    return environment().get_template("robots.txt.j2").render(site_url=site_url)
 
 
 def faq(site: Site, symptom: Symptom) -> list[tuple[str, str]]:
