@@ -7,6 +7,7 @@ here; whether their target exists is the link stage's business.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from generator.markup import InternalLink, Markup
 from generator.problems import Pos, Problem, did_you_mean
 from generator.schema import (
     RECORD_TYPES,
+    RESERVED_IDS,
     Cause,
     Choice,
     ListOf,
@@ -110,6 +112,46 @@ def describe(node: Node) -> str:
     return f"'{node.value}'" if len(node.value) <= 40 else f"'{node.value[:37]}...'"
 
 
+ALLOWED_IN_MARKDOWN = frozenset("\n\t")
+"""Control characters a Markdown field may hold: line breaks and indentation."""
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: they reorder how the text around them is
+shown (so a link or a message can read differently from what it is), and the
+pages isolate right-to-left text themselves."""
+
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+"""Where `str.splitlines` breaks a line: what makes a text more than one line."""
+CONTROL_NAMES = {"\0": "NULL", "\t": "TAB", "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE"}
+"""Names for the commonest control characters, which Unicode's database leaves unnamed."""
+
+
+def unseen_character(value: str, markdown: bool) -> str | None:
+    """The first character in `value` that a reader cannot see but that changes
+    the text, as `the control character U+001B (ESCAPE); how to fix`, or None.
+
+    Double-quoted YAML writes such characters with escapes (`"\\e"`, `"\\0"`), and
+    pasted text brings them invisibly; the loader only sees the escapes."""
+    for char in value:
+        if char.isprintable() or char == " ":
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc" and not (markdown and char in ALLOWED_IN_MARKDOWN):
+            what = "the control character"
+        elif category in ("Zl", "Zp"):
+            what = "the line separator"
+        elif char in BIDI_CONTROLS:
+            what = "the text-direction control"
+        else:
+            continue
+        name = unicodedata.name(char, CONTROL_NAMES.get(char, ""))
+        named = f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}"
+        return (
+            f"{what} {named}, which is invisible on the page; delete it "
+            "(it arrives with pasted text, or from an escape such as `\\e` in double quotes)"
+        )
+    return None
+
+
 class _Missing:
     """A field that could not be read; the record is then dropped."""
 
@@ -128,6 +170,13 @@ class _Reader:
         return MISSING
 
     def record(self, cls: type[Record], doc: Document) -> Record | None:
+        if doc.id in RESERVED_IDS:
+            self.fail(
+                doc.pos,
+                f"the id '{doc.id}' is the address of the {doc.kind}/ overview page, so this "
+                "record's page would replace it; rename the file after what the record is about",
+            )
+            return None
         values = self.mapping(cls, doc.root, KIND_NOUN[doc.kind])
         if values is None:
             return None
@@ -223,13 +272,17 @@ class _Reader:
             return node.value
         if isinstance(spec, Number):
             text = node.value.strip()
-            if not (text.isascii() and text.isdigit()) or not (
-                spec.minimum <= int(text) <= spec.maximum
+            # The length bound comes first: int() of thousands of digits is slow, and
+            # of more than 4,300 it raises.
+            if (
+                len(text) > len(str(spec.maximum))
+                or not (text.isascii() and text.isdigit())
+                or not (spec.minimum <= int(text) <= spec.maximum)
             ):
                 return self.fail(
                     node.pos,
                     f"'{name}' expects a whole number from {spec.minimum} to {spec.maximum}, "
-                    f"found '{node.value}'",
+                    f"found {describe(node)}",
                 )
             return int(text)
         if not ID_RE.fullmatch(node.value):
@@ -242,8 +295,25 @@ class _Reader:
 
     def text(self, spec: Text, node: Scalar, name: str) -> str | _Missing:
         value = node.value.strip()
-        if not spec.markdown and "\n" in value:
-            return self.fail(node.pos, f"'{name}' must be one line; join the lines or shorten it")
+        if not value:
+            return self.fail(
+                node.pos, f"'{name}' is blank; write the text, or remove the line if it is optional"
+            )
+        if not spec.markdown and len(value.splitlines()) > 1:
+            brk = next(char for char in value if char in LINE_BREAKS)
+            if brk == "\n":
+                return self.fail(
+                    node.pos, f"'{name}' must be one line; join the lines or shorten it"
+                )
+            return self.fail(
+                node.pos,
+                f"'{name}' must be one line, and it holds the invisible line break "
+                f"U+{ord(brk):04X} ({unicodedata.name(brk, CONTROL_NAMES.get(brk, 'unnamed'))}); "
+                "delete it",
+            )
+        bad = unseen_character(value, spec.markdown)
+        if bad is not None:
+            return self.fail(node.pos, f"'{name}' contains {bad}")
         if spec.max_len is not None and len(value) > spec.max_len:
             return self.fail(
                 node.pos,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import Project
 
 REMEDY = "content/remedies/move-to-light.yml"
@@ -54,3 +56,65 @@ def test_plain_numbers_and_words_are_text_in_text_fields(project: Project) -> No
     site = project.check().site
     assert site is not None
     assert site.cause("old-leaves").title == "404"
+
+
+@pytest.mark.parametrize(
+    ("escape", "named"),
+    [
+        ("\\0", "the control character U+0000 (NULL)"),
+        ("\\t", "the control character U+0009 (TAB)"),
+        ("\\x07", "the control character U+0007,"),
+        ("\\u202E", "the text-direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("\\u2066", "the text-direction control U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ],
+)
+def test_invisible_characters_from_escapes_are_named(
+    project: Project, escape: str, named: str
+) -> None:
+    text = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "causes/old-leaves.yml",
+        text.replace("title: Old leaves dying off", f'title: "Old leaves{escape} dying off"'),
+    )
+    problems = project.problems()
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        f"content/causes/old-leaves.yml:1:8: error: 'title' contains {named}"
+    )
+
+
+def test_markdown_fields_take_line_breaks_and_tabs_but_not_carriage_returns(
+    project: Project,
+) -> None:
+    text = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    explanation = "explanation: Every plant sheds its oldest leaves now and then."
+    project.write(
+        "causes/old-leaves.yml", text.replace(explanation, 'explanation: "One.\\n\\tTwo."')
+    )
+    assert project.problems() == []
+    project.write(
+        "causes/old-leaves.yml", text.replace(explanation, 'explanation: "One.\\r\\nTwo."')
+    )
+    assert project.problems() == [
+        "content/causes/old-leaves.yml:3:14: error: 'explanation' contains the control "
+        "character U+000D (CARRIAGE RETURN), which is invisible on the page; delete it (it "
+        "arrives with pasted text, or from an escape such as `\\e` in double quotes)"
+    ]
+
+
+def test_a_blank_answer_label_is_refused(project: Project) -> None:
+    project.write(
+        "questions/light.yml",
+        """
+        text: Does the plant stand more than two metres from a window?
+        answers:
+          - label: "\\u00a0 "
+            cause: too-little-light
+          - label: "No"
+            cause: overwatering
+        """,
+    )
+    assert project.problems() == [
+        "content/questions/light.yml:3:12: error: 'label' is blank; write the text, or remove "
+        "the line if it is optional"
+    ]
