@@ -314,7 +314,11 @@ class Share:
 
     part: str = spec("Label of the count that is part of the whole.", LINE)
     whole: str = spec("Label of the whole count.", LINE)
-    threshold: int = spec("The share in percent (0-100) that decides.", Number(0, 100))
+    threshold: int = spec(
+        "The share in percent that decides: above it leads one way, at or below it the other. "
+        "At most 99, since no share can be above 100%.",
+        Number(0, 99),
+    )
     above: Answer = spec(
         "Where a share above the threshold leads; its label is the link text without JavaScript.",
         Nested(Answer),
@@ -346,6 +350,11 @@ class Question(Record):
             return (self.share.above, self.share.otherwise)
         return self.answers
 
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids whose page would take another page's address: a record's page is
+`<folder>/<id>.md` and each folder's overview page is `<folder>/index.md`
+(MkDocs also reads `README.md` as an index, but ids are lowercase)."""
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.kind: cls for cls in (SiteInfo, Symptom, Cause, Remedy, Question)
