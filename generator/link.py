@@ -7,6 +7,7 @@ direction so that every page can link both ways.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -74,6 +75,10 @@ class Site:
 
     def symptom(self, symptom_id: str) -> Symptom:
         return self._index()[("symptoms", symptom_id)]  # type: ignore[return-value]
+
+    def has(self, kind: str, record_id: str) -> bool:
+        """Whether a symptom, cause or remedy (by folder) with this id exists."""
+        return (kind, record_id) in self._index()
 
     def _index(self) -> dict[tuple[str, str], object]:
         # Built on first use and kept on the (frozen) instance: it is derived
@@ -244,7 +249,9 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
     for q in data.questions:
         seen: dict[str, Answer] = {}
         for answer in q.choices:
-            key = " ".join(answer.label.casefold().split())
+            # Labels that read the same are the same answer: case, spacing and
+            # Unicode forms (a full-width letter, a composed accent) aside.
+            key = " ".join(unicodedata.normalize("NFKC", answer.label).casefold().split())
             if key in seen:
                 problems.append(
                     Problem(
