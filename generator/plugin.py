@@ -11,15 +11,18 @@ import logging
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from generator.link import Site
 from generator.load import display_path
 from generator.markup import Markup
 from generator.pipeline import Result, build
@@ -27,10 +30,13 @@ from generator.problems import DatasetError, Pos, Problem
 from generator.render import (
     NAV_LIMIT,
     TEMPLATES,
+    UNRESOLVED_LINK,
     Options,
     clashes,
     escape_page_meta,
     nav,
+    resolve_links,
+    resolver,
     robots_txt,
 )
 from generator.render import Page as GeneratedPage
@@ -42,16 +48,30 @@ SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
 
 
+class _Count(c.Type[int]):
+    """A whole number of things: 0 or more."""
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 0:
+            raise ValidationError(f"expected a whole number of 0 or more, got {number}")
+        return number
+
+
 class HelpsiteConfig(Config):
     content = c.Type(str, default="content")
     """The dataset folder, relative to mkdocs.yml."""
-    nav_limit = c.Type(int, default=NAV_LIMIT)
+    nav_limit = _Count(int, default=NAV_LIMIT)
     """A navigation section lists at most this many pages; beyond, only its index."""
 
 
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     _result: Result | None = None
     """The pages of the build under way: set in on_pre_build, taken in on_files."""
+    _site: Site | None = None
+    """The dataset of the build under way, for the footer and the links of
+    hand-written pages: set in on_files, cleared in on_pre_build and on_post_build."""
+    _markup: Markup | None = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -84,7 +104,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties the site folder, so a broken dataset stops
         # the build while the last good site is still there.
-        self._result = None
+        self._result = self._site = None
         root = self._root(config)
         start = time.perf_counter()
         result = build(
@@ -137,7 +157,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         if config.site_url and files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         config.nav = navigation.entries
-        config.copyright = Markup().render(result.site.info.notice).html
+        self._site = result.site
+        self._markup = Markup()
         return files
 
     def on_page_markdown(
@@ -146,6 +167,52 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         if page.file.generated_by is None:  # hand-written; generated pages come escaped
             page.meta = escape_page_meta(page.meta)
         return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Hand-written pages may link to records as content does (`cause:ID`)."""
+        if page.file.generated_by is not None or self._site is None:
+            return html
+        resolve = resolver(page.file.src_uri, config.use_directory_urls)
+        return resolve_links(html, resolve, self._site.has)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        # The theme prints the copyright in every page's footer as it is, so
+        # the notice's links are made relative to each page in turn.
+        config.copyright = self._notice(page.file.src_uri, config)
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        config.copyright = self._notice(None, config)  # 404.html, served at any address
+        return context
+
+    def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:
+        assert self._site is not None and self._markup is not None, "on_files runs first"
+        root = urlsplit(config.site_url or "/").path or "/"
+        resolve = resolver(from_path, config.use_directory_urls, root)
+        return self._markup.render(self._site.info.notice, resolve).html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        left = UNRESOLVED_LINK.search(output)
+        if left is not None:
+            where = page.file.abs_src_path or page.file.src_uri
+            shown = (
+                display_path(Path(where), self._root(config)) if page.file.abs_src_path else where
+            )
+            raise PluginError(
+                f"{shown}: a link to '{left.group(1)}' is left in the built page; expected "
+                "the id of an existing record, e.g. [text](cause:ID) with ID a file name in "
+                "causes/ without `.yml`"
+            )
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._site = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content(config)))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from markupsafe import Markup as Safe
 
 from generator.diagram import tree_svg
 from generator.link import Site, Tree
-from generator.markup import Markup
+from generator.markup import INTERNAL_KINDS, Markup, Resolver
 from generator.schema import VERDICT, Cause, Record, Symptom
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -84,6 +85,40 @@ def record_path(kind: str, record_id: str) -> str:
     return f"{kind}/{record_id}.md"
 
 
+def resolver(from_path: str | None, directory_urls: bool, root: str = "/") -> Resolver:
+    """How internal links (`[text](cause:ID)`) in content Markdown become URLs on
+    the page at docs path `from_path`: relative to it, as every link of the site is.
+
+    The one rule for every page and the footer. `from_path` None is a page that
+    is served at any address (404.html): its links start from the site's `root`."""
+    if from_path is None:
+        return lambda kind, record_id: root + page_url(record_path(kind, record_id), directory_urls)
+    return lambda kind, record_id: record_url(from_path, kind, record_id, directory_urls)
+
+
+def record_url(from_path: str, kind: str, record_id: str, directory_urls: bool) -> str:
+    """The link from the page at `from_path` to a record's page."""
+    return relative_url(from_path, record_path(kind, record_id), directory_urls)
+
+
+UNRESOLVED_LINK = re.compile(f'href="((?:{"|".join(INTERNAL_KINDS)}):[^"]*)"')
+"""An internal link left as written in the HTML of a built page."""
+
+
+def resolve_links(html_text: str, resolve: Resolver, known: Callable[[str, str], bool]) -> str:
+    """Internal links in already-rendered HTML (a hand-written page's) made into
+    URLs by `resolve`, where `known(folder, id)` says the record exists; others stay."""
+
+    def one(match: re.Match[str]) -> str:
+        scheme, _, record_id = match.group(1).partition(":")
+        folder = INTERNAL_KINDS[scheme]
+        if not known(folder, record_id):
+            return match.group(0)
+        return f'href="{html.escape(resolve(folder, record_id))}"'
+
+    return UNRESOLVED_LINK.sub(one, html_text)
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -109,15 +144,32 @@ def _front_matter(value: str) -> Safe:
     return Safe(json.dumps(html.escape(value)))
 
 
+PAGE_META_NAMES = frozenset({"template", "icon"})
+"""Front-matter keys whose values the theme uses as file names, never prints."""
+
+
 def escape_page_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
-    """A hand-written page's front matter with `title` and `description` escaped
-    as the generator escapes its own (see `_front_matter`): the theme prints both
-    into the HTML as they are."""
-    out = dict(meta)
-    for key in ("title", "description"):
-        if out.get(key) is not None:
-            out[key] = html.escape(str(out[key]))
-    return out
+    """A hand-written page's front matter with every text in it HTML-escaped, as
+    the generator escapes its own (see `_front_matter`).
+
+    The theme prints front-matter values into the HTML as they are, and some of
+    them into every other page too (`title` and `subtitle` in the navigation,
+    `status` in a class name), so the page body's trust does not extend to them.
+    """
+    return {
+        key: value if key in PAGE_META_NAMES else _escape_texts(value)
+        for key, value in meta.items()
+    }
+
+
+def _escape_texts(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escape_texts(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escape_texts(item) for key, item in value.items()}
+    return value
 
 
 def _yaml_value(value: Any) -> Safe:
@@ -176,7 +228,7 @@ class _Renderer:
         return Safe(self.markup.inline(text, self._resolve))
 
     def _resolve(self, kind: str, record_id: str) -> str:
-        return self.url(kind, record_id)
+        return record_url(self.current, kind, record_id, self.options.directory_urls)
 
     def page(self, template: str, path: str, title: str, source: str | None, **ctx: Any) -> Page:
         self.current = path

@@ -91,6 +91,13 @@ def test_a_hand_written_page_s_front_matter_is_text(
         assert og.get_attribute("content") == PAYLOAD
         nav = page.locator(".md-nav__link", has_text="</script><img src=x")
         assert nav.count() > 0
+        author = page.locator('meta[name="author"]')
+        assert author.get_attribute("content") == PAYLOAD
+        assert_inert(page, dialogs)
+        # The subtitle is printed under the page's name in every page's navigation.
+        page.goto(url + "causes/one/")
+        subtitle = page.locator(".md-nav__link small", has_text="</script><img src=x")
+        assert subtitle.first.inner_text() == PAYLOAD
         assert_inert(page, dialogs)
 
 

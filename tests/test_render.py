@@ -93,12 +93,26 @@ def test_large_sections_list_only_their_index_page(tmp_path: Path) -> None:
     assert len(navigation.hidden) == 40
 
 
-def test_a_hand_written_page_s_title_and_description_are_escaped_like_generated_ones() -> None:
-    meta = {"title": 'Tom & "Jerry" <b>', "description": "<i>x</i>", "template": "<keep>"}
+def test_a_hand_written_page_s_front_matter_texts_are_escaped_like_generated_ones() -> None:
+    meta = {
+        "title": 'Tom & "Jerry" <b>',
+        "description": "<i>x</i>",
+        "subtitle": "<s>",
+        "status": '"><b>',
+        "hide": ["<toc>"],
+        "search": {"boost": 2, "note": "<n>"},
+        "template": "<keep>",
+        "icon": "material/<keep>",
+    }
     assert escape_page_meta(meta) == {
         "title": "Tom &amp; &quot;Jerry&quot; &lt;b&gt;",
         "description": "&lt;i&gt;x&lt;/i&gt;",
+        "subtitle": "&lt;s&gt;",
+        "status": "&quot;&gt;&lt;b&gt;",
+        "hide": ["&lt;toc&gt;"],
+        "search": {"boost": 2, "note": "&lt;n&gt;"},
         "template": "<keep>",
+        "icon": "material/<keep>",
     }
 
 

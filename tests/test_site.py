@@ -14,7 +14,7 @@ from playwright.sync_api import Browser
 
 from generator.pipeline import check
 from tests.conftest import HOUSEPLANTS, ROOT, build
-from tests.pages import article_text, broken_links, links_to
+from tests.pages import article_text, broken_links, links_to, resolve
 
 CAUSES = [
     "wrong-login-data",
@@ -212,3 +212,100 @@ def test_a_hand_written_robots_txt_is_kept(tmp_path: Path) -> None:
     (project / "content/pages/robots.txt").write_text("User-agent: *\nDisallow: /\n", "utf-8")
     site = build(project / "mkdocs.yml", tmp_path / "site")
     assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+
+
+COPYRIGHT = re.compile(r'<div class="md-copyright__highlight">(.*?)</div>', re.S)
+
+
+def footer_hrefs(site: Path, page: str) -> list[str]:
+    found = COPYRIGHT.search((site / page).read_text(encoding="utf-8"))
+    assert found is not None, f"{page} has no footer notice"
+    return re.findall(r'href="([^"]*)"', found.group(1))
+
+
+def test_the_footer_notice_links_to_records_from_every_page(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(HOUSEPLANTS, project)
+    site_yml = project / "content/site.yml"
+    site_yml.write_text(
+        site_yml.read_text(encoding="utf-8").replace(
+            "notice: A small example guide used by the generator's tests.",
+            "notice: A small example guide; see [too much water](cause:overwatering).",
+        ),
+        encoding="utf-8",
+    )
+    site = build(project / "mkdocs.yml", tmp_path / "site")
+    pages = [
+        "index.html",
+        "causes/index.html",
+        "causes/overwatering/index.html",
+        "remedies/let-soil-dry/index.html",
+        "check/map/index.html",
+        "about/index.html",
+    ]
+    for page in pages:
+        [href] = footer_hrefs(site, page)
+        assert resolve(site, page, href) == ("causes/overwatering/index.html", ""), page
+    # Served at any address, so its links start from the site's root.
+    assert footer_hrefs(site, "404.html") == ["/causes/overwatering/"]
+
+
+def test_hand_written_pages_link_to_records_by_id(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(HOUSEPLANTS, project)
+    about = project / "content/pages/about.md"
+    about.write_text("# About\n\nSee [too much water](cause:overwatering).\n", encoding="utf-8")
+    site = build(project / "mkdocs.yml", tmp_path / "site")
+    assert "causes/overwatering/index.html" in links_to(site, "about/index.html")
+
+
+def test_a_link_to_no_record_in_a_hand_written_page_stops_the_build(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(HOUSEPLANTS, project)
+    about = project / "content/pages/about.md"
+    about.write_text("# About\n\nSee [too much water](cause:overwaterin).\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 1
+    assert (
+        "content/pages/about.md: a link to 'cause:overwaterin' is left in the built page; "
+        "expected the id of an existing record, e.g. [text](cause:ID) with ID a file name in "
+        "causes/ without `.yml`"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("-1", "expected a whole number of 0 or more, got -1"),
+        ("many", "Expected type: <class 'int'> but received: <class 'str'>"),
+    ],
+)
+def test_nav_limit_must_be_a_count(tmp_path: Path, value: str, message: str) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(HOUSEPLANTS, project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      content: content", f"      content: content\n      nav_limit: {value}"
+        ),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 1
+    assert f"Plugin 'helpsite' option 'nav_limit': {message}" in result.stderr
+    assert "Traceback" not in result.stderr
