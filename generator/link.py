@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from generator.problems import Pos, Problem, did_you_mean
+from generator.problems import Pos, Problem, did_you_mean, shorten
 from generator.schema import Answer, Cause, Question, Ref, Remedy, SiteInfo, Symptom
 from generator.validate import Dataset
 
@@ -103,7 +103,7 @@ def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
             problems.append(
                 Problem(
                     ref.pos,
-                    f"unknown {noun} '{ref.id}'{did_you_mean(ref.id, ids[ref.kind])}; "
+                    f"unknown {noun} '{shorten(ref.id)}'{did_you_mean(ref.id, ids[ref.kind])}; "
                     f"use the name of a file in {ref.kind}/ without `.yml`",
                 )
             )

@@ -7,6 +7,7 @@ everything that is wrong at once (as MkDocs does for its config).
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -42,14 +43,42 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.severity}: {self.message}"
+        return visible(f"{self.pos}: {self.severity}: {self.message}")
 
     def github(self) -> str:
         """The problem as a GitHub Actions workflow command (an annotation)."""
         # Workflow commands end at a newline and treat % specially.
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.pos.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        text = visible(self.message).replace("%", "%25")
+        path = visible(self.pos.path).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         return f"::{self.severity} file={path},line={self.pos.line},col={self.pos.col}::{text}"
+
+
+def visible(text: str) -> str:
+    """`text` with every character that a terminal or a log would act on, or
+    that reorders or breaks the line, written as `\\uXXXX` instead.
+
+    Problems quote file names, keys and values from the dataset, and CI prints
+    them into a public log: an escape sequence or a line break there could
+    forge another line, recolour the log or hide what follows."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char
+        if char.isprintable() or unicodedata.category(char) not in _HIDDEN
+        else f"\\u{ord(char):04x}"
+        for char in text
+    )
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+"""Controls, formatting (direction marks among them), line and paragraph
+separators, lone surrogates, private-use and unassigned characters."""
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A piece of content quoted in a message or a label: at most `limit`
+    characters, cut with `...`."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.load import ID_RE, Document, Map, Node, Scalar, Seq
 from generator.markup import InternalLink, Markup
-from generator.problems import Pos, Problem, did_you_mean
+from generator.problems import Pos, Problem, did_you_mean, shorten
 from generator.schema import (
     RECORD_TYPES,
     RESERVED_IDS,
@@ -109,7 +109,7 @@ def describe(node: Node) -> str:
         return "a list"
     if node.plain and node.value in NULLS:
         return "nothing"
-    return f"'{node.value}'" if len(node.value) <= 40 else f"'{node.value[:37]}...'"
+    return f"'{shorten(node.value)}'"
 
 
 ALLOWED_IN_MARKDOWN = frozenset("\n\t")
@@ -203,7 +203,8 @@ class _Reader:
                 misspelt.update(f for f in fields if hint == f" (did you mean '{f}'?)")
                 self.fail(
                     key.pos,
-                    f"unknown key '{key.value}' in {noun}{hint}; allowed keys: {', '.join(fields)}",
+                    f"unknown key '{shorten(key.value)}' in {noun}{hint}; allowed keys: "
+                    f"{', '.join(fields)}",
                 )
         values: dict[str, Any] = {}
         for name, info in fields.items():
@@ -267,7 +268,7 @@ class _Reader:
                 return self.fail(
                     node.pos,
                     f"'{name}' must be one of {', '.join(spec.values)}, found "
-                    f"'{node.value}'{did_you_mean(node.value, spec.values)}",
+                    f"{describe(node)}{did_you_mean(node.value, spec.values)}",
                 )
             return node.value
         if isinstance(spec, Number):
@@ -289,7 +290,7 @@ class _Reader:
             return self.fail(
                 node.pos,
                 f"'{name}' expects an id (a file name in {spec.kind}/ without `.yml`), found "
-                f"'{node.value}'",
+                f"{describe(node)}",
             )
         return Ref(spec.kind, node.value, node.pos)
 
