@@ -43,6 +43,11 @@ def read_side(spec: str, repo: Path, content: str = "content") -> Side:
     folder = Path(spec)
     if folder.is_dir():
         return _read(spec, folder if (folder / "site.yml").is_file() else folder / content)
+    if spec.startswith("-"):
+        # git would read it as an option (`--output=FILE` writes a file).
+        raise SideError(
+            f"expected a dataset folder or a git revision, got the option-like '{spec}'"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         try:
             tar = subprocess.run(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from generator.diff import read_side, report
-from tests.conftest import HOUSEPLANTS, Project
+from tests.conftest import HOUSEPLANTS, ROOT, Project
 
 
 def test_diff_of_two_dataset_folders(project: Project, tmp_path: Path) -> None:
@@ -69,3 +70,20 @@ def test_diff_of_two_git_revisions(tmp_path: Path) -> None:
         "- Answer \u201cYes\u201d to question `soil` now leads to question `light` "
         "(was cause `overwatering`)." in text
     )
+
+
+def test_a_revision_that_looks_like_an_option_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "written.tar"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "diff", "--", f"--output={out}", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: expected a dataset folder or a git revision, got the option-like "
+        f"'--output={out}'\n"
+    )
+    assert not out.exists()
