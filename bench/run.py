@@ -76,7 +76,7 @@ CHECK = INSIDE.format(
     work='assert check(Path("content"), Path(".")).ok',
 )
 GENERATOR = INSIDE.format(
-    imports="from generator.pipeline import build\nimport generator.render",
+    imports="from generator.pipeline import build\nimport generator.render.pages",
     work='assert build(Path("content"), Path(".")).ok',
 )
 

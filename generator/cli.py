@@ -30,12 +30,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = check(args.content)
     _report(result.problems, args.format)
     if result.ok:
-        assert result.site is not None
-        s = result.site
+        assert result.guide is not None
+        g = result.guide
         print(
-            f"ok: {len(s.symptoms)} symptom(s), {len(s.causes)} cause(s), "
-            f"{len(s.remedies)} remed{'y' if len(s.remedies) == 1 else 'ies'}, "
-            f"{len(s.check.steps) if s.check else 0} question(s)"
+            f"ok: {len(g.symptoms)} symptom(s), {len(g.causes)} cause(s), "
+            f"{len(g.remedies)} remed{'y' if len(g.remedies) == 1 else 'ies'}, "
+            f"{len(g.flow.questions) if g.flow else 0} question(s)"
         )
         return 0
     return 1
@@ -43,7 +43,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from generator.pipeline import build
-    from generator.render import Options
+    from generator.render.addresses import Options
 
     result = build(args.content, options=Options(directory_urls=not args.file_urls))
     _report(result.problems, "text")

@@ -17,14 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.link import Site
+from generator.link import Guide
 from generator.pipeline import check
 from generator.problems import errors
-from generator.schema import Record, Ref, schema_fields
+from generator.schema import KINDS, SETTINGS_FILE, Record, Ref, schema_fields
 from generator.validate import Dataset
-
-KINDS = ("symptoms", "causes", "remedies", "questions")
-NOUN = {"symptoms": "symptom", "causes": "cause", "remedies": "remedy", "questions": "question"}
 
 
 class SideError(Exception):
@@ -35,14 +32,14 @@ class SideError(Exception):
 class Side:
     label: str
     dataset: Dataset
-    site: Site | None
+    guide: Guide | None
     error_count: int
 
 
 def read_side(spec: str, repo: Path, content: str = "content") -> Side:
     folder = Path(spec)
     if folder.is_dir():
-        return _read(spec, folder if (folder / "site.yml").is_file() else folder / content)
+        return _read(spec, folder if (folder / SETTINGS_FILE).is_file() else folder / content)
     if spec.startswith("-"):
         # git would read it as an option (`--output=FILE` writes a file).
         raise SideError(
@@ -69,7 +66,7 @@ def read_side(spec: str, repo: Path, content: str = "content") -> Side:
 
 def _read(label: str, content: Path) -> Side:
     result = check(content, content.parent)
-    return Side(label, result.dataset, result.site, len(errors(result.problems)))
+    return Side(label, result.dataset, result.guide, len(errors(result.problems)))
 
 
 def plain(value: Any) -> Any:
@@ -86,8 +83,8 @@ def plain(value: Any) -> Any:
 def record_changes(base: Dataset, head: Dataset) -> Iterator[tuple[str, str, str, str]]:
     """(change, kind, id, changed fields) for every record that differs."""
     for kind in KINDS:
-        old: dict[str, Record] = {r.id: r for r in getattr(base, kind)}
-        new: dict[str, Record] = {r.id: r for r in getattr(head, kind)}
+        old: dict[str, Record] = {r.id: r for r in base.records(kind)}
+        new: dict[str, Record] = {r.id: r for r in head.records(kind)}
         for rid in sorted(old.keys() | new.keys()):
             if rid not in old:
                 yield "added", kind, rid, ""
@@ -101,25 +98,25 @@ def record_changes(base: Dataset, head: Dataset) -> Iterator[tuple[str, str, str
                 ]
                 if fields:
                     yield "changed", kind, rid, ", ".join(fields)
-    if base.site is not None and head.site is not None:
+    if base.settings is not None and head.settings is not None:
         fields = [
             f.name
-            for f in schema_fields(type(head.site))
-            if plain(getattr(base.site, f.name)) != plain(getattr(head.site, f.name))
+            for f in schema_fields(type(head.settings))
+            if plain(getattr(base.settings, f.name)) != plain(getattr(head.settings, f.name))
         ]
         if fields:
-            yield "changed", "site", "site.yml", ", ".join(fields)
+            yield "changed", "site", SETTINGS_FILE, ", ".join(fields)
 
 
-def _answers(site: Site | None) -> dict[tuple[str, str], str]:
+def _answers(guide: Guide | None) -> dict[tuple[str, str], str]:
     """(question id, answer label) -> where it leads, e.g. `cause wrong-login-data`."""
     out: dict[tuple[str, str], str] = {}
-    if site is None or site.check is None:
+    if guide is None or guide.flow is None:
         return out
-    for step in site.check.steps:
-        q = step.question
-        for answer, target in zip(q.choices, step.targets, strict=True):
-            out[(q.id, answer.label)] = f"{NOUN[target.kind]} `{target.id}`"
+    for q in guide.flow.questions:
+        for answer in q.choices:
+            target = answer.target
+            out[(q.id, answer.label)] = f"{KINDS[target.kind].noun} `{target.id}`"
     return out
 
 
@@ -128,7 +125,7 @@ def md_text(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
 
 
-def check_changes(base: Site | None, head: Site | None) -> list[str]:
+def check_changes(base: Guide | None, head: Guide | None) -> list[str]:
     old, new = _answers(base), _answers(head)
     lines = []
     for key in sorted(old.keys() | new.keys()):
@@ -140,8 +137,8 @@ def check_changes(base: Site | None, head: Site | None) -> list[str]:
             lines.append(f"- Gone: {answer}, which led to {old[key]}.")
         elif old[key] != new[key]:
             lines.append(f"- {answer} now leads to {new[key]} (was {old[key]}).")
-    reach_old = set(base.check.outcomes) if base and base.check else set()
-    reach_new = set(head.check.outcomes) if head and head.check else set()
+    reach_old = set(base.flow.outcomes) if base and base.flow else set()
+    reach_new = set(head.flow.outcomes) if head and head.flow else set()
     lines += [f"- Cause `{c}` can now be reached." for c in sorted(reach_new - reach_old)]
     lines += [f"- Cause `{c}` can no longer be reached." for c in sorted(reach_old - reach_new)]
     return lines
@@ -161,13 +158,13 @@ def report(base: Side, head: Side) -> str:
     if changes:
         out.append("| change | record | fields |\n|---|---|---|")
         out += [
-            f"| {change} | {NOUN.get(kind, kind)} `{rid}` | {fields} |"
+            f"| {change} | {KINDS[kind].noun if kind in KINDS else kind} `{rid}` | {fields} |"
             for change, kind, rid, fields in changes
         ]
         out.append("")
     else:
         out.append("No records were added, removed or changed.\n")
-    tree = check_changes(base.site, head.site)
+    tree = check_changes(base.guide, head.guide)
     out.append("### Guided check\n")
     out.append("\n".join(tree) + "\n" if tree else "No answer leads anywhere new.\n")
     return "\n".join(out)

@@ -5,26 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.load import ID_RE
 from generator.schema import (
-    RECORD_TYPES,
+    ID_PATTERN,
+    RECORDS,
     Choice,
     Nested,
     Number,
+    Record,
     RefTo,
+    Settings,
     Spec,
     Text,
     schema_fields,
 )
-
-FILE_NAMES = {
-    "site": "site",
-    "symptoms": "symptom",
-    "causes": "cause",
-    "remedies": "remedy",
-    "questions": "question",
-}
-"""Record folder -> the schema file's stem, e.g. `cause.schema.json`."""
 
 
 def _spec(spec: Spec, doc: str) -> dict[str, Any]:
@@ -40,7 +33,7 @@ def _spec(spec: Spec, doc: str) -> dict[str, Any]:
     elif isinstance(spec, Number):
         out = {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum}
     elif isinstance(spec, RefTo):
-        out = {"type": "string", "pattern": f"^{ID_RE.pattern}$"}
+        out = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
         doc = f"{doc} (a file name in {spec.kind}/ without .yml)"
     elif isinstance(spec, Nested):
         out = _object(spec.cls)
@@ -70,11 +63,14 @@ def _object(cls: type) -> dict[str, Any]:
     return out
 
 
-def json_schema(kind: str) -> dict[str, Any]:
-    cls = RECORD_TYPES[kind]
+RECORD_FILES: tuple[type[Record], ...] = (Settings, *RECORDS)
+"""Every kind of dataset file: the site settings, then each kind of record."""
+
+
+def json_schema(cls: type[Record]) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"{FILE_NAMES[kind]} record",
+        "title": f"{cls.kind.schema} record",
         "description": (cls.__doc__ or "").strip(),
         **_object(cls),
     }
@@ -83,6 +79,6 @@ def json_schema(kind: str) -> dict[str, Any]:
 def schema_files() -> dict[str, str]:
     """File name -> text, for every record kind."""
     return {
-        f"{FILE_NAMES[kind]}.schema.json": json.dumps(json_schema(kind), indent=2) + "\n"
-        for kind in RECORD_TYPES
+        f"{cls.kind.schema}.schema.json": json.dumps(json_schema(cls), indent=2) + "\n"
+        for cls in RECORD_FILES
     }

@@ -1,8 +1,9 @@
-"""Stage 3, link: resolve references, derive backlinks, check the guided check's tree.
+"""Stage 3, link: resolve references, derive backlinks, check the guided check's flow.
 
 References are stored once, in the direction an editor writes them (symptom ->
 causes, cause -> remedies, question -> next); this stage derives the other
-direction so that every page can link both ways.
+direction so that every page can link both ways. Its result is the guide: the
+linked dataset the pages are made from.
 """
 
 from __future__ import annotations
@@ -14,46 +15,29 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from generator.problems import Pos, Problem, did_you_mean, shorten
-from generator.schema import Answer, Cause, Question, Ref, Remedy, SiteInfo, Symptom
+from generator.schema import KINDS, Answer, Cause, Question, Record, Ref, Remedy, Settings, Symptom
 from generator.validate import Dataset
 
 R = TypeVar("R", Cause, Remedy)
 
-NOUN = {"symptoms": "symptom", "causes": "cause", "remedies": "remedy", "questions": "question"}
-
 
 @dataclass(frozen=True)
-class Target:
-    """Where an answer leads: another question, or an outcome cause."""
+class Flow:
+    """The guided check: questions whose answers lead to questions or to outcomes."""
 
-    kind: str
-    """`questions` or `causes`."""
-    id: str
-
-
-@dataclass(frozen=True)
-class Step:
-    """One question of the guided check with its answers resolved."""
-
-    question: Question
-    targets: tuple[Target, ...]
-    """Where each answer leads, in answer order; for a share question: above, otherwise."""
-
-
-@dataclass(frozen=True)
-class Tree:
     start: str
-    steps: tuple[Step, ...]
+    """The first question's id."""
+    questions: tuple[Question, ...]
     """Every question, breadth-first from the start."""
     outcomes: tuple[str, ...]
     """The cause ids the check can end on, in the order first reached."""
 
 
 @dataclass(frozen=True)
-class Site:
+class Guide:
     """The linked dataset: what the render stage needs, with both link directions."""
 
-    info: SiteInfo
+    settings: Settings
     symptoms: tuple[Symptom, ...]
     causes: tuple[Cause, ...]
     """Ordered as the symptoms list them, then by id."""
@@ -65,7 +49,7 @@ class Site:
     """remedy id -> the causes that list it, in cause order."""
     related: Mapping[str, tuple[str, ...]]
     """cause id -> related causes, declared on either side."""
-    check: Tree | None
+    flow: Flow | None
 
     def cause(self, cause_id: str) -> Cause:
         return self._index()[("causes", cause_id)]  # type: ignore[return-value]
@@ -80,7 +64,7 @@ class Site:
         """Whether a symptom, cause or remedy (by folder) with this id exists."""
         return (kind, record_id) in self._index()
 
-    def _index(self) -> dict[tuple[str, str], object]:
+    def _index(self) -> dict[tuple[str, str], Record]:
         # Built on first use and kept on the (frozen) instance: it is derived
         # from the fields, so it cannot go stale.
         index = self.__dict__.get("_index_cache")
@@ -88,21 +72,21 @@ class Site:
             index = {}
             for group in (self.symptoms, self.causes, self.remedies):
                 for record in group:
-                    index[(record.kind, record.id)] = record
+                    index[(record.kind.folder, record.id)] = record
             object.__setattr__(self, "_index_cache", index)
         return index
 
 
-def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
+def link(data: Dataset) -> tuple[Guide | None, list[Problem]]:
     problems: list[Problem] = []
     ids = data.ids
 
     def check_ref(ref: Ref) -> None:
         if ref.id not in ids[ref.kind]:
-            noun = NOUN[ref.kind]
+            noun = KINDS[ref.kind].noun
             problems.append(
                 Problem(
-                    ref.pos,
+                    _at(ref),
                     f"unknown {noun} '{shorten(ref.id)}'{did_you_mean(ref.id, ids[ref.kind])}; "
                     f"use the name of a file in {ref.kind}/ without `.yml`",
                 )
@@ -111,25 +95,25 @@ def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
     for ref in _refs(data):
         check_ref(ref)
     for use in data.links:
-        check_ref(Ref(use.target.kind, use.target.id, use.pos))
+        check_ref(use)
     for cause in data.causes:
         for ref in cause.related:
             if ref.id == cause.id:
-                problems.append(Problem(ref.pos, "a cause cannot be related to itself; remove it"))
+                problems.append(Problem(_at(ref), "a cause cannot be related to itself; remove it"))
     for refs in _ref_lists(data):
         first: dict[str, Ref] = {}
         for ref in refs:
             if ref.id in first:
                 problems.append(
                     Problem(
-                        ref.pos,
-                        f"{NOUN[ref.kind]} '{ref.id}' is listed twice (first at line "
-                        f"{first[ref.id].pos.line}); remove one",
+                        _at(ref),
+                        f"{KINDS[ref.kind].noun} '{ref.id}' is listed twice (first at line "
+                        f"{_at(first[ref.id]).line}); remove one",
                     )
                 )
             first.setdefault(ref.id, ref)
 
-    if problems or not data.complete or data.site is None:
+    if problems or not data.complete or data.settings is None:
         # A file did not become a record, or a reference points nowhere: the
         # whole-dataset checks below would only repeat that in other words.
         return None, problems
@@ -167,24 +151,30 @@ def link(data: Dataset) -> tuple[Site | None, list[Problem]]:
                 )
             )
 
-    tree = _tree(data, ids, problems)
-    site = Site(
-        info=data.site,
+    flow = _flow(data, ids, problems)
+    guide = Guide(
+        settings=data.settings,
         symptoms=data.symptoms,
         causes=causes,
         remedies=remedies,
         symptoms_of=symptoms_of,
         causes_using=causes_using,
         related=related,
-        check=tree,
+        flow=flow,
     )
     has_errors = any(p.severity == "error" for p in problems)
-    return (None if has_errors else site), problems
+    return (None if has_errors else guide), problems
+
+
+def _at(ref: Ref) -> Pos:
+    """Where a reference was written: validate makes every one with its position."""
+    assert ref.pos is not None, "references from the dataset carry their position"
+    return ref.pos
 
 
 def _refs(data: Dataset) -> Iterator[Ref]:
-    if data.site is not None and data.site.check_start is not None:
-        yield data.site.check_start
+    if data.settings is not None and data.settings.check_start is not None:
+        yield data.settings.check_start
     for s in data.symptoms:
         yield from s.causes
     for c in data.causes:
@@ -192,10 +182,7 @@ def _refs(data: Dataset) -> Iterator[Ref]:
         yield from c.related
     for q in data.questions:
         for answer in q.choices:
-            if answer.next is not None:
-                yield answer.next
-            if answer.cause is not None:
-                yield answer.cause
+            yield answer.target
 
 
 def _ref_lists(data: Dataset) -> Iterator[tuple[Ref, ...]]:
@@ -205,12 +192,6 @@ def _ref_lists(data: Dataset) -> Iterator[tuple[Ref, ...]]:
     for c in data.causes:
         yield tuple(step.remedy for step in c.remedies)
         yield c.related
-
-
-def _target(answer: Answer) -> Target:
-    ref = answer.next or answer.cause
-    assert ref is not None  # validate guarantees exactly one
-    return Target(ref.kind, ref.id)
 
 
 def _ordered(records: tuple[R, ...], first_uses: Iterable[str]) -> tuple[R, ...]:
@@ -228,21 +209,21 @@ def _backlinks(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Problem]) -> Tree | None:
-    site = data.site
-    assert site is not None
+def _flow(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Problem]) -> Flow | None:
+    settings = data.settings
+    assert settings is not None
     questions = {q.id: q for q in data.questions}
-    if site.check_start is None:
+    if settings.check_start is None:
         if questions:
             problems.append(
                 Problem(
-                    site.pos,
+                    settings.pos,
                     "questions/ has questions but site.yml names no first question; "
                     "add `check_start: <question id>`",
                 )
             )
         return None
-    start = site.check_start.id
+    start = settings.check_start.id
     if start not in questions:
         return None  # reported as an unknown reference
 
@@ -274,7 +255,7 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
         qid = queue.popleft()
         order.append(qid)
         for answer in questions[qid].choices:
-            target = _target(answer)
+            target = answer.target
             if target.kind == "causes":
                 if target.id not in outcome_set and target.id in ids["causes"]:
                     outcome_set.add(target.id)
@@ -302,15 +283,11 @@ def _tree(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
                     f"with `cause: {cause.id}`, or say why not with `not_in_check: <reason>`",
                 )
             )
-    steps = tuple(
-        Step(questions[qid], tuple(_target(a) for a in questions[qid].choices)) for qid in order
-    )
-    return Tree(start, steps, tuple(outcomes))
+    return Flow(start, tuple(questions[qid] for qid in order), tuple(outcomes))
 
 
 def _answer_pos(question: Question, answer: Answer) -> Pos:
-    ref = answer.next or answer.cause
-    return ref.pos if ref is not None else question.pos
+    return answer.target.pos or question.pos
 
 
 def _cycles(start: str, questions: dict[str, Question]) -> list[Problem]:
@@ -327,7 +304,7 @@ def _cycles(start: str, questions: dict[str, Question]) -> list[Problem]:
             path.pop()
             state[qid] = 2
             continue
-        target = _target(answer)
+        target = answer.target
         if target.kind != "questions" or target.id not in questions:
             continue
         if state.get(target.id) == 1:

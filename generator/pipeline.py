@@ -9,20 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.link import Site, link
+from generator.link import Guide, link
 from generator.load import load_dataset
 from generator.problems import Problem, errors
 from generator.validate import Dataset, validate
 
 if TYPE_CHECKING:  # rendering (Jinja) is imported only by build(), not by check()
-    from generator.render import Options, Page
+    from generator.render.addresses import Options
+    from generator.render.pages import Page
 
 
 @dataclass(frozen=True)
 class Result:
     dataset: Dataset
     """Every record that validated, also when others did not (for `diff`)."""
-    site: Site | None
+    guide: Guide | None
     """None when the dataset has errors."""
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...]
@@ -30,7 +31,7 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        return self.site is not None and not errors(self.problems)
+        return self.guide is not None and not errors(self.problems)
 
 
 @contextmanager
@@ -64,21 +65,22 @@ def check(content: Path, base: Path | None = None) -> Result:
     with _without_cycle_collection():
         loaded = load_dataset(content, base)
         dataset, invalid = validate(loaded.documents, loaded.ids)
-        site, unlinked = link(dataset)
+        guide, unlinked = link(dataset)
     # By place only: problems at one place keep the order they were found in.
     problems = tuple(sorted((*loaded.problems, *invalid, *unlinked), key=lambda p: p.pos))
     if errors(problems):
-        site = None
-    return Result(dataset, site, (), problems)
+        guide = None
+    return Result(dataset, guide, (), problems)
 
 
 def build(content: Path, base: Path | None = None, options: Options | None = None) -> Result:
     """Check, then render every page if there are no errors."""
-    from generator.render import Options, render
+    from generator.render.addresses import Options
+    from generator.render.pages import render
 
     result = check(content, base)
-    if result.site is None:
+    if result.guide is None:
         return result
     with _without_cycle_collection():
-        pages = render(result.site, options or Options())
-    return Result(result.dataset, result.site, pages, result.problems)
+        pages = render(result.guide, options or Options())
+    return Result(result.dataset, result.guide, pages, result.problems)

@@ -22,24 +22,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator.link import Site
+from generator.link import Guide
 from generator.load import display_path
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError, Pos, Problem
-from generator.render import (
-    NAV_LIMIT,
-    TEMPLATES,
-    UNRESOLVED_LINK,
-    Options,
-    clashes,
-    escape_page_meta,
-    nav,
-    resolve_links,
-    resolver,
-    robots_txt,
-)
-from generator.render import Page as GeneratedPage
+from generator.render.addresses import UNRESOLVED_LINK, Options, resolve_links, resolver
+from generator.render.frontmatter import escape_page_meta
+from generator.render.navigation import NAV_LIMIT, clashes, nav
+from generator.render.pages import Page as GeneratedPage
+from generator.render.structured import robots_txt
+from generator.render.templates import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
@@ -68,8 +61,8 @@ class HelpsiteConfig(Config):
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     _result: Result | None = None
     """The pages of the build under way: set in on_pre_build, taken in on_files."""
-    _site: Site | None = None
-    """The dataset of the build under way, for the footer and the links of
+    _guide: Guide | None = None
+    """The guide of the build under way, for the footer and the links of
     hand-written pages: set in on_files, cleared in on_pre_build and on_post_build."""
     _markup: Markup | None = None
 
@@ -104,14 +97,14 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties the site folder, so a broken dataset stops
         # the build while the last good site is still there.
-        self._result = self._site = None
+        self._result = self._guide = None
         root = self._root(config)
         start = time.perf_counter()
         result = build(
             self._content(config), root, Options(directory_urls=config.use_directory_urls)
         )
         seconds = time.perf_counter() - start
-        if not result.ok or result.site is None:
+        if not result.ok or result.guide is None:
             raise PluginError(str(DatasetError(result.problems)))
         # Checked here, not in on_files, which runs after MkDocs has emptied site/.
         handwritten = {f.src_uri: f for f in get_files(config).documentation_pages()}
@@ -127,7 +120,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result, self._result = self._result, None
-        assert result is not None and result.site is not None, "on_pre_build runs first"
+        assert result is not None and result.guide is not None, "on_pre_build runs first"
         root = self._root(config)
 
         handwritten = []
@@ -157,7 +150,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         if config.site_url and files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         config.nav = navigation.entries
-        self._site = result.site
+        self._guide = result.guide
         self._markup = Markup()
         return files
 
@@ -172,10 +165,10 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Hand-written pages may link to records as content does (`cause:ID`)."""
-        if page.file.generated_by is not None or self._site is None:
+        if page.file.generated_by is not None or self._guide is None:
             return html
         resolve = resolver(page.file.src_uri, config.use_directory_urls)
-        return resolve_links(html, resolve, self._site.has)
+        return resolve_links(html, resolve, self._guide.has)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
@@ -192,10 +185,10 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         return context
 
     def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:
-        assert self._site is not None and self._markup is not None, "on_files runs first"
+        assert self._guide is not None and self._markup is not None, "on_files runs first"
         root = urlsplit(config.site_url or "/").path or "/"
         resolve = resolver(from_path, config.use_directory_urls, root)
-        return self._markup.render(self._site.info.notice, resolve).html
+        return self._markup.render(self._guide.settings.notice, resolve).html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         left = UNRESOLVED_LINK.search(output)
@@ -212,7 +205,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._site = None
+        self._guide = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content(config)))

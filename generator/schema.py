@@ -8,6 +8,7 @@ no spec (`id`, `pos`) is filled in by the loader, never read from YAML.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -135,16 +136,58 @@ VERDICT = Choice(
 )
 """How likely it is to get the account (or whatever the domain's object is) back."""
 
+# --- kinds of record --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record: where its files live, what it is called, how content
+    links to one and where its pages go. Every stage reads kinds from `KINDS`:
+    adding one is an entry here (and its record class) plus its templates."""
+
+    folder: str
+    """Its folder in the dataset, and the first part of its pages' addresses
+    (`causes/<id>.md`); also `Ref.kind`. Empty for the site settings, one file."""
+    noun: str
+    """One record, in messages and reports: `cause`."""
+    schema: str
+    """The stem of its JSON Schema file: `cause` for `schema/cause.schema.json`."""
+    scheme: str | None = None
+    """The link scheme content Markdown uses for it (`[text](cause:ID)`); None: none."""
+    section: str | None = None
+    """The navigation section of its pages; None: it has no pages of its own."""
+    index_title: str = ""
+    """The title of the section's overview page (`causes/index.md`)."""
+    index_description: str = ""
+    """What the overview page holds, for search engines and link previews."""
+
+    @property
+    def described(self) -> str:
+        """The kind as a message names one: `a cause`, or `site.yml`."""
+        return f"a {self.noun}" if self.folder else self.noun
+
+
 # --- records ----------------------------------------------------------------
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A record's id: its file name without `.yml`, and the last part of its page's
+address. Lowercase ASCII words joined by single hyphens."""
+
+SETTINGS_FILE = "site.yml"
+"""The file of the dataset's site settings, at the top of the dataset folder."""
 
 
 @dataclass(frozen=True)
 class Ref:
-    """A reference to another record, kept with its position for error messages."""
+    """A record by kind and id: a reference in the dataset (with where it was
+    written), a link in content Markdown, where an answer leads.
+
+    Equal by kind and id only: the same record is the same wherever it is named."""
 
     kind: str
+    """The record's folder: `causes`, `remedies`, `questions`, `symptoms`."""
     id: str
-    pos: Pos
+    pos: Pos | None = dataclasses.field(default=None, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,17 +197,20 @@ class Record:
     pos: Pos
     """The start of the record's file."""
 
-    kind: ClassVar[str]
-    """The record's folder in the dataset."""
+    kind: ClassVar[Kind]
     exactly_one: ClassVar[tuple[str, ...]] = ()
     """Fields of which exactly one must be given."""
 
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.kind.folder, self.id, self.pos)
+
 
 @dataclass(frozen=True, kw_only=True)
-class SiteInfo(Record):
+class Settings(Record):
     """`site.yml`: what the site is about, as a whole."""
 
-    kind: ClassVar[str] = "site"
+    kind: ClassVar[Kind] = Kind("", SETTINGS_FILE, "site")
     title: str = spec(
         "The home page's heading.", LINE, example="Account terminated? What it means and what to do"
     )
@@ -203,7 +249,15 @@ class SiteInfo(Record):
 class Symptom(Record):
     """`symptoms/<id>.yml`: something the user sees."""
 
-    kind: ClassVar[str] = "symptoms"
+    kind: ClassVar[Kind] = Kind(
+        "symptoms",
+        "symptom",
+        "symptom",
+        scheme="symptom",
+        section="What you see",
+        index_title="All symptoms",
+        index_description="Every message and sign this guide explains.",
+    )
     title: str = spec("The page heading.", LINE, example="This account has been terminated")
     summary: str = spec("One sentence: what it means.", SUMMARY)
     messages: tuple[str, ...] = spec(
@@ -233,7 +287,9 @@ class Recoverability:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RemedyStep:
+class Rung:
+    """A remedy in a cause's ladder: what to try, in order, for this cause."""
+
     remedy: Ref = spec("The remedy to try (an id from remedies/).", RefTo("remedies"))
     note: str = spec(
         "What is special about this remedy for this cause (Markdown).", MARKDOWN, required=False
@@ -244,7 +300,15 @@ class RemedyStep:
 class Cause(Record):
     """`causes/<id>.yml`: one reason behind a symptom."""
 
-    kind: ClassVar[str] = "causes"
+    kind: ClassVar[Kind] = Kind(
+        "causes",
+        "cause",
+        "cause",
+        scheme="cause",
+        section="Causes",
+        index_title="All causes at a glance",
+        index_description="Every cause at a glance, with its verdict and the first thing to try.",
+    )
     title: str = spec("The page heading.", LINE, example="Email address not confirmed")
     summary: str = spec("One sentence: what happened.", SUMMARY)
     explanation: str = spec("Why it happens (Markdown).", MARKDOWN)
@@ -254,8 +318,8 @@ class Cause(Record):
     recoverability: Recoverability = spec(
         "Whether it can be undone: a verdict and a reason.", Nested(Recoverability)
     )
-    remedies: tuple[RemedyStep, ...] = spec(
-        "The remedies to try, in order.", ListOf(Nested(RemedyStep), min_items=1)
+    remedies: tuple[Rung, ...] = spec(
+        "The remedies to try, in order.", ListOf(Nested(Rung), min_items=1)
     )
     prevention: tuple[str, ...] = spec(
         "How to avoid it next time (Markdown, one item each).", ListOf(MARKDOWN), required=False
@@ -282,7 +346,15 @@ class Expect:
 class Remedy(Record):
     """`remedies/<id>.yml`: one thing to try."""
 
-    kind: ClassVar[str] = "remedies"
+    kind: ClassVar[Kind] = Kind(
+        "remedies",
+        "remedy",
+        "remedy",
+        scheme="remedy",
+        section="Remedies",
+        index_title="All remedies",
+        index_description="Every remedy in this guide, and the causes it helps with.",
+    )
     title: str = spec("The page heading: an action.", LINE, example="Reset the password")
     summary: str = spec("One sentence: what it does.", SUMMARY)
     steps: tuple[str, ...] = spec(
@@ -307,6 +379,13 @@ class Answer:
         "The outcome: the user's cause (an id from causes/).", RefTo("causes"), required=False
     )
 
+    @property
+    def target(self) -> Ref:
+        """Where the answer leads: a question or an outcome (a cause)."""
+        target = self.next or self.cause
+        assert target is not None, "validate lets through only answers with one of the two"
+        return target
+
 
 @dataclass(frozen=True, kw_only=True)
 class Share:
@@ -328,9 +407,9 @@ class Share:
 
 @dataclass(frozen=True, kw_only=True)
 class Question(Record):
-    """`questions/<id>.yml`: one step of the guided check."""
+    """`questions/<id>.yml`: one question of the guided check."""
 
-    kind: ClassVar[str] = "questions"
+    kind: ClassVar[Kind] = Kind("questions", "question", "question")
     exactly_one: ClassVar[tuple[str, ...]] = ("answers", "share")
     text: str = spec("The question.", LINE, example="Did you confirm your email address?")
     help: str = spec("Help for answering it (Markdown).", MARKDOWN, required=False)
@@ -356,7 +435,11 @@ RESERVED_IDS = frozenset({"index"})
 `<folder>/<id>.md` and each folder's overview page is `<folder>/index.md`
 (MkDocs also reads `README.md` as an index, but ids are lowercase)."""
 
-RECORD_TYPES: dict[str, type[Record]] = {
-    cls.kind: cls for cls in (SiteInfo, Symptom, Cause, Remedy, Question)
-}
-"""Record class by folder (`site` for site.yml)."""
+
+RECORDS: tuple[type[Record], ...] = (Symptom, Cause, Remedy, Question)
+"""Every kind of record, in the order the site presents them."""
+KINDS: dict[str, Kind] = {cls.kind.folder: cls.kind for cls in RECORDS}
+"""Every kind of record by folder."""
+RECORD_CLASSES: dict[str, type[Record]] = {cls.kind.folder: cls for cls in RECORDS}
+SCHEMES: dict[str, Kind] = {kind.scheme: kind for kind in KINDS.values() if kind.scheme}
+"""Kinds content Markdown can link to, by link scheme."""

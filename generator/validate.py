@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.load import ID_RE, Document, Map, Node, Scalar, Seq
-from generator.markup import InternalLink, Markup
+from generator.load import Document, Map, Node, Scalar, Seq
+from generator.markup import Markup
 from generator.problems import Pos, Problem, did_you_mean, shorten
 from generator.schema import (
-    RECORD_TYPES,
+    ID_PATTERN,
+    RECORD_CLASSES,
     RESERVED_IDS,
     Cause,
     Choice,
@@ -28,7 +29,7 @@ from generator.schema import (
     Ref,
     RefTo,
     Remedy,
-    SiteInfo,
+    Settings,
     Spec,
     Symptom,
     Text,
@@ -36,46 +37,33 @@ from generator.schema import (
 )
 
 NULLS = {"", "~", "null", "Null", "NULL"}
-KIND_NOUN = {
-    "site": "site.yml",
-    "symptoms": "a symptom",
-    "causes": "a cause",
-    "remedies": "a remedy",
-    "questions": "a question",
-}
-
-
-@dataclass(frozen=True)
-class LinkUse:
-    """An internal link found in content Markdown, with the field it sits in."""
-
-    target: InternalLink
-    pos: Pos
 
 
 @dataclass(frozen=True)
 class Dataset:
     """Every record that validated, by kind, in file-name order."""
 
-    site: SiteInfo | None
+    settings: Settings | None
     symptoms: tuple[Symptom, ...]
     causes: tuple[Cause, ...]
     remedies: tuple[Remedy, ...]
     questions: tuple[Question, ...]
-    links: tuple[LinkUse, ...]
-    """Internal links inside Markdown fields, to be resolved by the link stage."""
+    links: tuple[Ref, ...]
+    """Internal links inside Markdown fields (at the field's position), to be
+    resolved by the link stage."""
     ids: Mapping[str, frozenset[str]]
     """Every id that has a file, by kind, including files that did not validate."""
+
+    def records(self, kind: str) -> tuple[Record, ...]:
+        """The records of a kind, by folder."""
+        records: tuple[Record, ...] = getattr(self, kind)
+        return records
 
     @property
     def complete(self) -> bool:
         """Whether every file became a record; else whole-dataset checks would mislead."""
-        return (
-            all(
-                len(self.ids[kind]) == len(getattr(self, kind))
-                for kind in ("symptoms", "causes", "remedies", "questions")
-            )
-            and self.site is not None
+        return self.settings is not None and all(
+            len(ids) == len(self.records(kind)) for kind, ids in self.ids.items()
         )
 
 
@@ -83,15 +71,17 @@ def validate(
     documents: tuple[Document, ...], ids: Mapping[str, frozenset[str]]
 ) -> tuple[Dataset, list[Problem]]:
     reader = _Reader(Markup())
-    by_kind: dict[str, list[Any]] = {kind: [] for kind in RECORD_TYPES}
+    by_kind: dict[str, list[Any]] = {kind: [] for kind in RECORD_CLASSES}
+    settings: list[Settings] = []
     for doc in documents:
-        cls = RECORD_TYPES[doc.kind]
+        cls = RECORD_CLASSES.get(doc.kind, Settings)
         record = reader.record(cls, doc)
-        if record is not None:
+        if isinstance(record, Settings):
+            settings.append(record)
+        elif record is not None:
             by_kind[doc.kind].append(record)
-    site = by_kind["site"][0] if by_kind["site"] else None
     dataset = Dataset(
-        site=site,
+        settings=settings[0] if settings else None,
         symptoms=tuple(by_kind["symptoms"]),
         causes=tuple(by_kind["causes"]),
         remedies=tuple(by_kind["remedies"]),
@@ -163,7 +153,7 @@ class _Reader:
     def __init__(self, markup: Markup) -> None:
         self.markup = markup
         self.problems: list[Problem] = []
-        self.links: list[LinkUse] = []
+        self.links: list[Ref] = []
 
     def fail(self, pos: Pos, message: str) -> _Missing:
         self.problems.append(Problem(pos, message))
@@ -177,7 +167,7 @@ class _Reader:
                 "record's page would replace it; rename the file after what the record is about",
             )
             return None
-        values = self.mapping(cls, doc.root, KIND_NOUN[doc.kind])
+        values = self.mapping(cls, doc.root, cls.kind.described)
         if values is None:
             return None
         return cls(id=doc.id, pos=doc.pos, **values)
@@ -286,7 +276,7 @@ class _Reader:
                     f"found {describe(node)}",
                 )
             return int(text)
-        if not ID_RE.fullmatch(node.value):
+        if not ID_PATTERN.fullmatch(node.value):
             return self.fail(
                 node.pos,
                 f"'{name}' expects an id (a file name in {spec.kind}/ without `.yml`), found "
@@ -324,7 +314,7 @@ class _Reader:
             rendered = self.markup.check(value)
             for issue in rendered.issues:
                 self.fail(node.pos, f"in '{name}': {issue}")
-            self.links.extend(LinkUse(link, node.pos) for link in rendered.links)
+            self.links.extend(Ref(link.kind, link.id, node.pos) for link in rendered.links)
             if rendered.issues:
                 return MISSING
         return value

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.link import Tree
+from generator.link import Flow
 from generator.pipeline import check
 from tests.browser import serve
 from tests.conftest import HOUSEPLANTS, ROOT, build
@@ -18,24 +18,24 @@ SHARE_ANSWERS = {0: ("12", "20"), 1: ("3", "20")}
 """Counts that land on the share question's first (above) and second answer."""
 
 
-def paths(tree: Tree) -> Iterator[tuple[list[int], str]]:
+def paths(flow: Flow) -> Iterator[tuple[list[int], str]]:
     """Every path from the first question to an outcome: (answer indexes, cause id)."""
-    steps = {s.question.id: s for s in tree.steps}
+    questions = {q.id: q for q in flow.questions}
 
     def walk(qid: str, taken: list[int]) -> Iterator[tuple[list[int], str]]:
-        for i, target in enumerate(steps[qid].targets):
+        for i, target in enumerate(a.target for a in questions[qid].choices):
             if target.kind == "causes":
                 yield [*taken, i], target.id
             else:
                 yield from walk(target.id, [*taken, i])
 
-    yield from walk(tree.start, [])
+    yield from walk(flow.start, [])
 
 
-def real_tree() -> Tree:
-    site = check(ROOT / "content", ROOT).site
-    assert site is not None and site.check is not None
-    return site.check
+def real_flow() -> Flow:
+    guide = check(ROOT / "content", ROOT).guide
+    assert guide is not None and guide.flow is not None
+    return guide.flow
 
 
 @pytest.fixture
@@ -57,33 +57,33 @@ def current(page: Page) -> str:
     )
 
 
-def answer(page: Page, tree: Tree, qid: str, index: int) -> None:
-    step = next(s for s in tree.steps if s.question.id == qid)
+def answer(page: Page, flow: Flow, qid: str, index: int) -> None:
+    question = next(q for q in flow.questions if q.id == qid)
     section = page.locator(f"#q-{qid}")
-    if step.question.share is not None:
+    if question.share is not None:
         part, whole = SHARE_ANSWERS[index]
-        section.get_by_label(step.question.share.part).fill(part)
-        section.get_by_label(step.question.share.whole).fill(whole)
+        section.get_by_label(question.share.part).fill(part)
+        section.get_by_label(question.share.whole).fill(whole)
         section.get_by_role("button", name="Continue").click()
     else:
         section.locator(f'[data-hs-answer="{index}"]').click()
 
 
 @pytest.mark.parametrize(
-    ("answers", "cause"), list(paths(real_tree())), ids=[c for _, c in paths(real_tree())]
+    ("answers", "cause"), list(paths(real_flow())), ids=[c for _, c in paths(real_flow())]
 )
 def test_every_path_leads_to_its_cause(
     page: Page, real_site_url: str, answers: list[int], cause: str
 ) -> None:
-    tree = real_tree()
+    flow = real_flow()
     page.goto(real_site_url + "check/")
-    qid = tree.start
+    qid = flow.start
     for index in answers:
         assert current(page) == f"q-{qid}"
-        if qid != tree.start:
+        if qid != flow.start:
             expect(page.locator(f"#q-{qid} h2")).to_be_focused()
-        answer(page, tree, qid, index)
-        target = next(s for s in tree.steps if s.question.id == qid).targets[index]
+        answer(page, flow, qid, index)
+        target = next(q for q in flow.questions if q.id == qid).choices[index].target
         qid = target.id
     assert current(page) == f"o-{cause}"
     outcome = page.locator(f"#o-{cause}")

@@ -65,6 +65,22 @@ def test_symptom_page_has_a_faq(real_site: Path) -> None:
     assert "Disputes were opened on too many orders: Rarely recoverable." in answers
 
 
+MARKUP = re.compile(r"\]\(|\*\*|`|<[a-z/]|&[a-z]+;|(?:cause|remedy|symptom):[a-z0-9]")
+"""Markdown links, bold, code, HTML tags and entities, internal link targets."""
+
+
+def test_structured_data_is_plain_text(real_site: Path) -> None:
+    html = (real_site / "symptoms/account-terminated/index.html").read_text(encoding="utf-8")
+    texts = [
+        text
+        for question in structured(html)["FAQPage"]["mainEntity"]  # type: ignore[attr-defined]
+        for text in (question["name"], question["acceptedAnswer"]["text"])
+    ]
+    assert any("open a dispute on those unfinished orders (how to do it)" in t for t in texts)
+    for text in texts:
+        assert not MARKUP.search(text), text
+
+
 def test_sitemap_lists_every_page(real_site: Path) -> None:
     tree = ElementTree.parse(real_site / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

@@ -1,4 +1,4 @@
-"""References and the tree. Each single mistake is a case in tests/corpus/; these are the rest."""
+"""References and the flow. Each single mistake is a case in tests/corpus/; these are the rest."""
 
 from __future__ import annotations
 
@@ -13,19 +13,19 @@ def test_broken_file_is_reported_once_not_at_every_reference(project: Project) -
 
 
 def test_backlinks_are_derived(project: Project) -> None:
-    site = project.check().site
-    assert site is not None
-    assert site.causes_using["move-to-light"] == ("overwatering", "too-little-light")
-    assert site.symptoms_of["old-leaves"] == ("yellow-leaves",)
-    assert site.related["too-little-light"] == ("overwatering",)
-    assert site.related["overwatering"] == ("too-little-light",)
+    guide = project.check().guide
+    assert guide is not None
+    assert guide.causes_using["move-to-light"] == ("overwatering", "too-little-light")
+    assert guide.symptoms_of["old-leaves"] == ("yellow-leaves",)
+    assert guide.related["too-little-light"] == ("overwatering",)
+    assert guide.related["overwatering"] == ("too-little-light",)
 
 
-def test_tree_is_breadth_first_with_outcomes_in_order(project: Project) -> None:
-    site = project.check().site
-    assert site is not None and site.check is not None
-    assert [s.question.id for s in site.check.steps] == ["soil", "light"]
-    assert site.check.outcomes == ("overwatering", "too-little-light")
+def test_flow_is_breadth_first_with_outcomes_in_order(project: Project) -> None:
+    guide = project.check().guide
+    assert guide is not None and guide.flow is not None
+    assert [q.id for q in guide.flow.questions] == ["soil", "light"]
+    assert guide.flow.outcomes == ("overwatering", "too-little-light")
 
 
 def test_a_cause_outside_the_check_needs_a_reason(project: Project) -> None:

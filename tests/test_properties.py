@@ -13,11 +13,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.diagram import _lines as diagram_lines
 from generator.markup import _PLAIN as PLAIN
 from generator.markup import Markup
 from generator.pipeline import build, check
-from generator.render import page_url
+from generator.render.addresses import page_url
+from generator.render.diagram import _lines as diagram_lines
 from tests.conftest import HOUSEPLANTS
 
 # Text as editors might type it, markup characters included.
@@ -113,7 +113,7 @@ def write(folder: Path, files: dict[str, Any]) -> Path:
 def test_random_valid_datasets_render_with_every_link_resolving(
     tmp_path: Path, files: dict[str, Any], directory_urls: bool
 ) -> None:
-    from generator.render import Options
+    from generator.render.addresses import Options
 
     result = build(write(tmp_path, files), tmp_path, Options(directory_urls=directory_urls))
     assert result.ok, [str(p) for p in result.problems]

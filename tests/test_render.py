@@ -7,17 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.diagram import tree_svg
 from generator.pipeline import check
-from generator.render import (
-    Page,
-    clashes,
-    escape_page_meta,
-    nav,
-    relative_url,
-    render,
-    tree_json,
-)
+from generator.render.addresses import relative_url
+from generator.render.diagram import flow_svg
+from generator.render.frontmatter import escape_page_meta
+from generator.render.navigation import clashes, nav
+from generator.render.pages import Page, render
+from generator.render.widget import flow_json
+from generator.schema import Ref
 from generator.synth import synth
 from tests.conftest import ROOT, Project
 
@@ -43,10 +40,10 @@ def test_relative_urls_work_with_and_without_directory_urls(
     assert relative_url(src, dst, directory_urls) == expected
 
 
-def test_tree_json_names_the_sections_each_answer_leads_to(project: Project) -> None:
-    site = project.check().site
-    assert site is not None and site.check is not None
-    assert tree_json(site.check) == {
+def test_flow_json_names_the_sections_each_answer_leads_to(project: Project) -> None:
+    guide = project.check().guide
+    assert guide is not None and guide.flow is not None
+    assert flow_json(guide.flow) == {
         "start": "soil",
         "q": {
             "soil": {"a": ["o-overwatering", "q-light"]},
@@ -59,23 +56,25 @@ def test_hostile_titles_are_text_in_every_page(project: Project, tmp_path: Path)
     hostile = "</script><img src=x onerror=alert(1)>"
     text = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
     project.write("causes/overwatering.yml", text.replace("Too much water", f'"{hostile}"'))
-    site = project.check().site
-    assert site is not None
-    for page in render(site):
+    guide = project.check().guide
+    assert guide is not None
+    for page in render(guide):
         _, front, body = page.markdown.split("---\n", 2)
         assert "<img" not in body, page.path
         # Front matter is data (plain text for structured data), HTML-escaped where
         # the theme prints it as HTML: the title and description.
         meta = yaml.safe_load(front)
         assert "<" not in meta["title"] and "<" not in meta["description"]
-    links = {"q-soil": "#", "q-light": "#"} | {f"o-{c.id}": "#" for c in site.causes}
-    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in tree_svg(site, links)
+    links = {Ref("questions", "soil"): "#", Ref("questions", "light"): "#"} | {
+        c.ref: "#" for c in guide.causes
+    }
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in flow_svg(guide, links)
 
 
 def test_small_sections_list_every_page_in_the_navigation() -> None:
-    site = check(ROOT / "content", ROOT).site
-    assert site is not None
-    navigation = nav(render(site))
+    guide = check(ROOT / "content", ROOT).guide
+    assert guide is not None
+    navigation = nav(render(guide))
     causes = next(e["Causes"] for e in navigation.entries if isinstance(e, dict) and "Causes" in e)
     assert len(causes) == 1 + 7  # the overview, then every cause
     assert navigation.hidden == frozenset()
@@ -83,9 +82,9 @@ def test_small_sections_list_every_page_in_the_navigation() -> None:
 
 def test_large_sections_list_only_their_index_page(tmp_path: Path) -> None:
     synth(40, tmp_path / "content")
-    site = check(tmp_path / "content", tmp_path).site
-    assert site is not None
-    navigation = nav(render(site), limit=30)
+    guide = check(tmp_path / "content", tmp_path).guide
+    assert guide is not None
+    navigation = nav(render(guide), limit=30)
     sections = {k: v for e in navigation.entries if isinstance(e, dict) for k, v in e.items()}
     assert sections["Causes"] == [{"All causes at a glance": "causes/index.md"}]
     assert len(sections["Remedies"]) == 1 + 20  # 20 remedies fit under the limit

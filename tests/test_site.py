@@ -28,13 +28,13 @@ CAUSES = [
 
 
 def test_every_record_has_a_page_at_its_stable_url(real_site: Path) -> None:
-    site = check(ROOT / "content", ROOT).site
-    assert site is not None
-    assert [c.id for c in site.causes] == CAUSES
+    guide = check(ROOT / "content", ROOT).guide
+    assert guide is not None
+    assert [c.id for c in guide.causes] == CAUSES
     for kind, records in (
-        ("symptoms", site.symptoms),
-        ("causes", site.causes),
-        ("remedies", site.remedies),
+        ("symptoms", guide.symptoms),
+        ("causes", guide.causes),
+        ("remedies", guide.remedies),
     ):
         for record in records:
             assert (real_site / kind / record.id / "index.html").is_file()
@@ -43,9 +43,9 @@ def test_every_record_has_a_page_at_its_stable_url(real_site: Path) -> None:
 
 
 def test_each_cause_links_to_its_remedies_and_back(real_site: Path) -> None:
-    site = check(ROOT / "content", ROOT).site
-    assert site is not None
-    for cause in site.causes:
+    guide = check(ROOT / "content", ROOT).guide
+    assert guide is not None
+    for cause in guide.causes:
         page = f"causes/{cause.id}/index.html"
         targets = links_to(real_site, page)
         for step in cause.remedies:

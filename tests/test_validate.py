@@ -53,9 +53,9 @@ def test_plain_numbers_and_words_are_text_in_text_fields(project: Project) -> No
     project.write(
         "causes/old-leaves.yml", text.replace("title: Old leaves dying off", "title: 404")
     )
-    site = project.check().site
-    assert site is not None
-    assert site.cause("old-leaves").title == "404"
+    guide = project.check().guide
+    assert guide is not None
+    assert guide.cause("old-leaves").title == "404"
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,13 @@ row of the next question, labelled with the answer. Linear in the tree's size.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from generator.link import Site, Step
+from generator.link import Guide
+from generator.problems import shorten
+from generator.schema import Question, Ref
 
 INDENT = 28
 Q_WIDTH = 300
@@ -72,22 +75,23 @@ def _box(box: _Box, lines: list[str], cls: str, href: str) -> str:
     return f'<a href="{escape(href)}">{rect}{label}</a>'
 
 
-def tree_svg(site: Site, link: dict[str, str]) -> str:
-    """The SVG markup; `link` maps `q-<id>`/`o-<id>` to the URL each box links to."""
-    tree = site.check
-    if tree is None:
+def flow_svg(guide: Guide, link: Mapping[Ref, str]) -> str:
+    """The SVG markup; `link` gives the URL each question's and outcome's box links to."""
+    flow = guide.flow
+    if flow is None:
         return ""
-    steps = {step.question.id: step for step in tree.steps}
+    questions = {question.id: question for question in flow.questions}
     order: list[tuple[str, int]] = []
     seen: set[str] = set()
-    stack = [(tree.start, 0)]
+    stack = [(flow.start, 0)]
     while stack:  # depth-first preorder, first visit only
         qid, depth = stack.pop()
         if qid in seen:
             continue
         seen.add(qid)
         order.append((qid, depth))
-        for target in reversed(steps[qid].targets):
+        for answer in reversed(questions[qid].choices):
+            target = answer.target
             if target.kind == "questions" and target.id not in seen:
                 stack.append((target.id, depth + 1))
 
@@ -97,18 +101,18 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
     y = 10
     width = 0
     for qid, depth in order:
-        step: Step = steps[qid]
+        question: Question = questions[qid]
         x = 10 + depth * INDENT
-        q_lines = _lines(step.question.text, Q_WIDTH)
+        q_lines = _lines(question.text, Q_WIDTH)
         qbox = _Box(x, y, Q_WIDTH, len(q_lines) * LINE + 2 * PAD)
         boxes[qid] = qbox
-        parts.append(_box(qbox, q_lines, "hs-d-q", link[f"q-{qid}"]))
+        parts.append(_box(qbox, q_lines, "hs-d-q", link[question.ref]))
         oy = y
-        labels = [a.label for a in step.question.choices]
-        for label, target in zip(labels, step.targets, strict=True):
+        for answer in question.choices:
+            target, label = answer.target, answer.label
             if target.kind != "causes":
                 continue
-            o_lines = _lines(site.cause(target.id).title, O_WIDTH)
+            o_lines = _lines(guide.cause(target.id).title, O_WIDTH)
             obox = _Box(x + Q_WIDTH + GAP, oy, O_WIDTH, len(o_lines) * LINE + 2 * PAD)
             mid = obox.y + obox.h // 2
             parts.append(
@@ -117,7 +121,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
                 f'{x + Q_WIDTH + GAP // 2} {mid} {obox.x} {mid}"/>'
             )
             parts.append(_text(x + Q_WIDTH + 8, mid - 4, _lines(label, GAP - 10)[:3], "hs-d-label"))
-            parts.append(_box(obox, o_lines, "hs-d-o", link[f"o-{target.id}"]))
+            parts.append(_box(obox, o_lines, "hs-d-o", link[target]))
             width = max(width, obox.x + obox.w + 10)
             oy += obox.h + 8
         y = max(qbox.y + qbox.h, oy - 8) + ROW_GAP + LINE
@@ -125,9 +129,9 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
 
     # Lines to following questions are drawn once every row has its place.
     for qid, _ in order:
-        step = steps[qid]
         src = boxes[qid]
-        for answer, target in zip(step.question.choices, step.targets, strict=True):
+        for answer in questions[qid].choices:
+            target = answer.target
             if target.kind != "questions":
                 continue
             dst = boxes[target.id]
@@ -136,7 +140,7 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
                 f'<path class="hs-d-edge" d="M{x0} {src.y + src.h} V{dst.y + dst.h // 2} '
                 f'H{dst.x}"/>'
             )
-            parts.append(_text(x0 + 6, src.y + src.h + LINE, [_short(answer.label)], "hs-d-label"))
+            parts.append(_text(x0 + 6, src.y + src.h + LINE, [shorten(answer.label)], "hs-d-label"))
     height = y
     title = "The guided check as a diagram: questions, answers and the causes they lead to"
     return (
@@ -144,7 +148,3 @@ def tree_svg(site: Site, link: dict[str, str]) -> str:
         f'{height}" width="{width}" height="{height}" aria-labelledby="hs-d-title">'
         f'<title id="hs-d-title">{escape(title)}</title>' + "".join(edges + parts) + "</svg>"
     )
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= 40 else label[:37] + "..."
