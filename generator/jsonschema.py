@@ -6,16 +6,22 @@ import json
 from typing import Any
 
 from generator.schema import (
+    DATE_PATTERN,
     ID_PATTERN,
+    LANGUAGE_PATTERN,
     RECORDS,
     Choice,
+    Date,
+    Language,
     Nested,
     Number,
+    OneOf,
     Record,
     RefTo,
     Settings,
     Spec,
     Text,
+    Url,
     schema_fields,
 )
 
@@ -32,6 +38,12 @@ def _spec(spec: Spec, doc: str) -> dict[str, Any]:
         out = {"enum": list(spec.values)}
     elif isinstance(spec, Number):
         out = {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum}
+    elif isinstance(spec, Date):
+        out = {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN.pattern}$"}
+    elif isinstance(spec, Url):
+        out = {"type": "string", "format": "uri", "pattern": "^https?://[^\\s/]+"}
+    elif isinstance(spec, Language):
+        out = {"type": "string", "pattern": f"^{LANGUAGE_PATTERN.pattern}$"}
     elif isinstance(spec, RefTo):
         out = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
         doc = f"{doc} (a file name in {spec.kind}/ without .yml)"
@@ -57,9 +69,11 @@ def _object(cls: type) -> dict[str, Any]:
         },
         "required": [f.name for f in fields if f.required],
     }
-    exactly_one: tuple[str, ...] = getattr(cls, "exactly_one", ())
-    if exactly_one:
-        out["oneOf"] = [{"required": [name]} for name in exactly_one]
+    groups: tuple[OneOf, ...] = getattr(cls, "exactly_one", ())
+    if len(groups) == 1:
+        out["oneOf"] = [{"required": [name]} for name in groups[0].fields]
+    elif groups:
+        out["allOf"] = [{"oneOf": [{"required": [name]} for name in g.fields]} for g in groups]
     return out
 
 

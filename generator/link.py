@@ -15,7 +15,18 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from generator.problems import Pos, Problem, did_you_mean, shorten
-from generator.schema import KINDS, Answer, Cause, Question, Record, Ref, Remedy, Settings, Symptom
+from generator.schema import (
+    KINDS,
+    Answer,
+    Cause,
+    Question,
+    Record,
+    Ref,
+    Remedy,
+    Settings,
+    Source,
+    Symptom,
+)
 from generator.validate import Dataset
 
 R = TypeVar("R", Cause, Remedy)
@@ -43,6 +54,7 @@ class Guide:
     """Ordered as the symptoms list them, then by id."""
     remedies: tuple[Remedy, ...]
     """Ordered by first use in `causes`, then by id."""
+    sources: tuple[Source, ...]
     symptoms_of: Mapping[str, tuple[str, ...]]
     """cause id -> the symptoms that list it."""
     causes_using: Mapping[str, tuple[str, ...]]
@@ -60,8 +72,11 @@ class Guide:
     def symptom(self, symptom_id: str) -> Symptom:
         return self._index()[("symptoms", symptom_id)]  # type: ignore[return-value]
 
+    def source(self, source_id: str) -> Source:
+        return self._index()[("sources", source_id)]  # type: ignore[return-value]
+
     def has(self, kind: str, record_id: str) -> bool:
-        """Whether a symptom, cause or remedy (by folder) with this id exists."""
+        """Whether a symptom, cause, remedy or source (by folder) with this id exists."""
         return (kind, record_id) in self._index()
 
     def _index(self) -> dict[tuple[str, str], Record]:
@@ -70,7 +85,7 @@ class Guide:
         index = self.__dict__.get("_index_cache")
         if index is None:
             index = {}
-            for group in (self.symptoms, self.causes, self.remedies):
+            for group in (self.symptoms, self.causes, self.remedies, self.sources):
                 for record in group:
                     index[(record.kind.folder, record.id)] = record
             object.__setattr__(self, "_index_cache", index)
@@ -92,10 +107,8 @@ def link(data: Dataset) -> tuple[Guide | None, list[Problem]]:
                 )
             )
 
-    for ref in _refs(data):
+    for ref in data.refs:
         check_ref(ref)
-    for use in data.links:
-        check_ref(use)
     for cause in data.causes:
         for ref in cause.related:
             if ref.id == cause.id:
@@ -151,12 +164,25 @@ def link(data: Dataset) -> tuple[Guide | None, list[Problem]]:
                 )
             )
 
+    cited = {ref.id for ref in data.refs if ref.kind == "sources"}
+    for source in data.sources:
+        if source.id not in cited:
+            problems.append(
+                Problem(
+                    source.pos,
+                    f"source '{source.id}' is not cited by any record; add it to the `sources:` "
+                    "of the records whose facts it gives, or delete the file",
+                    "warning",
+                )
+            )
+
     flow = _flow(data, ids, problems)
     guide = Guide(
         settings=data.settings,
         symptoms=data.symptoms,
         causes=causes,
         remedies=remedies,
+        sources=data.sources,
         symptoms_of=symptoms_of,
         causes_using=causes_using,
         related=related,
@@ -172,26 +198,17 @@ def _at(ref: Ref) -> Pos:
     return ref.pos
 
 
-def _refs(data: Dataset) -> Iterator[Ref]:
-    if data.settings is not None and data.settings.check_start is not None:
-        yield data.settings.check_start
-    for s in data.symptoms:
-        yield from s.causes
-    for c in data.causes:
-        yield from (step.remedy for step in c.remedies)
-        yield from c.related
-    for q in data.questions:
-        for answer in q.choices:
-            yield answer.target
-
-
 def _ref_lists(data: Dataset) -> Iterator[tuple[Ref, ...]]:
     """The lists of references in which an id may appear only once."""
     for s in data.symptoms:
         yield s.causes
+        yield s.sources
     for c in data.causes:
-        yield tuple(step.remedy for step in c.remedies)
+        yield tuple(rung.remedy for rung in c.remedies)
         yield c.related
+        yield c.sources
+    for r in data.remedies:
+        yield r.sources
 
 
 def _ordered(records: tuple[R, ...], first_uses: Iterable[str]) -> tuple[R, ...]:
@@ -243,6 +260,8 @@ def _flow(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
                     )
                 )
             seen[key] = answer
+        if q.count is not None:
+            problems.extend(_range_problems(q))
 
     # Breadth-first from the start; a cycle is an answer that leads back to a
     # question on the current path, found by an iterative depth-first walk.
@@ -284,6 +303,37 @@ def _flow(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
                 )
             )
     return Flow(start, tuple(questions[qid] for qid in order), tuple(outcomes))
+
+
+def _range_problems(question: Question) -> Iterator[Problem]:
+    """A count's ranges cover every whole number from 0 up, each once: each
+    `up_to` is larger than the one before, and only the last range has none."""
+    assert question.count is not None
+    ranges = question.count.ranges
+    previous = -1
+    for number, range_ in enumerate(ranges, 1):
+        where = _answer_pos(question, range_)
+        last = number == len(ranges)
+        if range_.up_to is None and not last:
+            yield Problem(
+                where,
+                f"range {number} of {len(ranges)} has no `up_to`, but only the last range may "
+                f"go on without end; give it `up_to: <largest number in it>`",
+            )
+        elif range_.up_to is not None and last:
+            yield Problem(
+                where,
+                f"the last range stops at {range_.up_to}, so larger numbers lead nowhere; "
+                "remove its `up_to` (it then takes every number above the range before it)",
+            )
+        elif range_.up_to is not None and range_.up_to <= previous:
+            yield Problem(
+                where,
+                f"range {number} goes up to {range_.up_to}, but the range before it already "
+                f"goes up to {previous}; expected an `up_to` larger than {previous}",
+            )
+        if range_.up_to is not None:
+            previous = max(previous, range_.up_to)
 
 
 def _answer_pos(question: Question, answer: Answer) -> Pos:

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from generator import schema
 from generator.problems import Pos, Problem
 
 try:  # libyaml is ~14x faster; the pure-Python parser gives the same events.
@@ -34,10 +35,10 @@ _MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
 _SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _DOC_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
-KINDS = ("symptoms", "causes", "remedies", "questions")
+KINDS = tuple(schema.KINDS)
 """The record folders inside the dataset folder, one record per `.yml` file."""
-SITE_FILE = "site.yml"
-ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SITE_FILE = schema.SETTINGS_FILE
+ID_RE = schema.ID_PATTERN
 
 
 # Nodes are named tuples for the same reason as Pos: there is one per YAML

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 from generator.problems import Pos
@@ -43,6 +44,21 @@ class Number:
 
 
 @dataclass(frozen=True)
+class Date:
+    """A calendar day, written `YYYY-MM-DD`."""
+
+
+@dataclass(frozen=True)
+class Url:
+    """The address of a public web page: `https://` (or `http://`) and a host."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language tag as web pages use it: `ru`, `es`, `pt-BR`."""
+
+
+@dataclass(frozen=True)
 class RefTo:
     """The id of another record, i.e. its file name without `.yml`."""
 
@@ -61,23 +77,31 @@ class ListOf:
     min_items: int = 0
 
 
-Spec = Text | Choice | Number | RefTo | Nested | ListOf
+Spec = Text | Choice | Number | Date | Url | Language | RefTo | Nested | ListOf
 
 
 def spec(
-    doc: str, kind: Spec, *, required: bool = True, example: str = "", default: str = ""
+    doc: str,
+    kind: Spec,
+    *,
+    required: bool = True,
+    example: str = "",
+    default: str | int = "",
 ) -> Any:
     """A dataclass field declaring how it is read from YAML and documented.
 
-    `default` is what an optional text field holds when the file leaves it out.
+    `default` is what an optional text or number field holds when the file
+    leaves it out.
     """
     meta = {"spec": kind, "doc": doc, "example": example, "default": default}
     if required:
         return dataclasses.field(metadata=meta)
     if isinstance(kind, ListOf):
         return dataclasses.field(default=(), metadata=meta)
-    if isinstance(kind, Text):
+    if isinstance(kind, Text | Number) and default != "":
         return dataclasses.field(default=default, metadata=meta)
+    if isinstance(kind, Text):
+        return dataclasses.field(default="", metadata=meta)
     return dataclasses.field(default=None, metadata=meta)
 
 
@@ -88,8 +112,8 @@ class FieldInfo:
     doc: str
     required: bool
     example: str
-    default: str
-    """For an optional text field: its value when left out ("" for none)."""
+    default: str | int
+    """For an optional text or number field: its value when left out ("" for none)."""
 
 
 _FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
@@ -140,6 +164,15 @@ VERDICT = Choice(
 
 
 @dataclass(frozen=True)
+class OneOf:
+    """Fields of a record of which exactly one must be given."""
+
+    fields: tuple[str, ...]
+    add: str
+    """How to add one, when none is given: `add ...`."""
+
+
+@dataclass(frozen=True)
 class Kind:
     """A kind of record: where its files live, what it is called, how content
     links to one and where its pages go. Every stage reads kinds from `KINDS`:
@@ -173,6 +206,11 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A record's id: its file name without `.yml`, and the last part of its page's
 address. Lowercase ASCII words joined by single hyphens."""
 
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A day as `YYYY-MM-DD`."""
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-(?:[A-Z]{2}|[A-Z][a-z]{3}))?")
+"""A language with an optional region or script: `ru`, `pt-BR`, `zh-Hant`."""
+
 SETTINGS_FILE = "site.yml"
 """The file of the dataset's site settings, at the top of the dataset folder."""
 
@@ -198,12 +236,55 @@ class Record:
     """The start of the record's file."""
 
     kind: ClassVar[Kind]
-    exactly_one: ClassVar[tuple[str, ...]] = ()
-    """Fields of which exactly one must be given."""
+    exactly_one: ClassVar[tuple[OneOf, ...]] = ()
+    """Groups of fields of which exactly one must be given."""
 
     @property
     def ref(self) -> Ref:
         return Ref(self.kind.folder, self.id, self.pos)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Request:
+    """What a visitor is asked to fill in when they write for help, as blanks."""
+
+    to: str = spec("Who the request is written to.", LINE, example="AliExpress support")
+    facts: tuple[str, ...] = spec(
+        "What the request asks for, each a blank the visitor fills in (never an answer "
+        "from the guided check).",
+        ListOf(LINE, min_items=1),
+    )
+
+
+_LABEL = dict(VERDICT.labels)
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerdictLabels:
+    """The words for each verdict, where the domain needs its own."""
+
+    recoverable: str = spec(
+        "For `recoverable`.", LINE, required=False, default=_LABEL["recoverable"]
+    )
+    sometimes: str = spec("For `sometimes`.", LINE, required=False, default=_LABEL["sometimes"])
+    rarely: str = spec("For `rarely`.", LINE, required=False, default=_LABEL["rarely"])
+    never: str = spec("For `never`.", LINE, required=False, default=_LABEL["never"])
+
+    def label(self, verdict: str) -> str:
+        label: str = getattr(self, verdict)
+        return label
+
+
+DAYS = Number(1, 3650)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewPeriods:
+    """How long a record's last check against its sources holds, in days, by kind."""
+
+    symptoms: int = spec("Symptoms.", DAYS, required=False, default=180)
+    causes: int = spec("Causes.", DAYS, required=False, default=180)
+    remedies: int = spec("Remedies.", DAYS, required=False, default=180)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -236,12 +317,94 @@ class Settings(Record):
         example="Can the account come back?",
         default="Can it be put right?",
     )
-    summary_for: str = spec(
-        "Who the guided check's summary is written for, when nothing has helped; without it, "
-        "the summary is simply one to share.",
+    verdicts: VerdictLabels | None = spec(
+        "The words for the verdicts, if the domain needs its own.",
+        Nested(VerdictLabels),
+        required=False,
+    )
+    request: Request | None = spec(
+        "The request for help the guided check offers when nothing has helped: who it is "
+        "for and what it asks the visitor to fill in. Without it, no request is offered.",
+        Nested(Request),
+        required=False,
+    )
+    review_every: ReviewPeriods | None = spec(
+        "How many days a record's `reviewed` date holds, by kind (180 each by default).",
+        Nested(ReviewPeriods),
+        required=False,
+    )
+    report_email: str = spec(
+        "An email address that takes reports of mistakes, besides the repository's issues.",
         LINE,
         required=False,
-        example="AliExpress support",
+        example="corrections@example.org",
+    )
+
+    def verdict_label(self, verdict: str) -> str:
+        return (self.verdicts or VerdictLabels()).label(verdict)
+
+    def review_days(self, kind: str) -> int:
+        days: int = getattr(self.review_every or ReviewPeriods(), kind)
+        return days
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source(Record):
+    """`sources/<id>.yml`: a published page or document the dataset's facts come from."""
+
+    kind: ClassVar[Kind] = Kind("sources", "source", "source")
+    title: str = spec(
+        "The source's title, as published.",
+        LINE,
+        example="What does it mean: My Aliexpress account has been terminated?",
+    )
+    publisher: str = spec("Who published it: a site or an organisation.", LINE)
+    url: str = spec(
+        "Its address, if it is on the web.", Url(), required=False, example="https://example.org/"
+    )
+    published: date | None = spec(
+        "When it was published or last updated, if it says (YYYY-MM-DD).", Date(), required=False
+    )
+    read: date = spec("When it was read for this dataset (YYYY-MM-DD).", Date())
+    language: str = spec(
+        "The language it is written in, if not English (e.g. `ru`).",
+        Language(),
+        required=False,
+    )
+    note: str = spec(
+        "Anything a reader should know about it: that it is old, a copy, or disagrees with "
+        "another source.",
+        SUMMARY,
+        required=False,
+    )
+
+
+SOURCES = spec(
+    "The sources this record's facts come from (ids from sources/).",
+    ListOf(RefTo("sources"), min_items=1),
+    example="[<source id>]",
+)
+REVIEWED = spec(
+    "The day this record was last checked against its sources.",
+    Date(),
+    example="YYYY-MM-DD",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Message:
+    """The words a visitor sees, exactly."""
+
+    text: str = spec("The message, word for word.", Text(max_len=400))
+    language: str = spec(
+        "The language of the interface that shows it, if not the site's (e.g. `ru`).",
+        Language(),
+        required=False,
+    )
+    source: Ref | None = spec(
+        "A source that shows this wording (an id from sources/).",
+        RefTo("sources"),
+        required=False,
     )
 
 
@@ -260,9 +423,9 @@ class Symptom(Record):
     )
     title: str = spec("The page heading.", LINE, example="This account has been terminated")
     summary: str = spec("One sentence: what it means.", SUMMARY)
-    messages: tuple[str, ...] = spec(
+    messages: tuple[Message, ...] = spec(
         "The exact text shown to the user, and its variants, word for word.",
-        ListOf(Text(max_len=400), min_items=1),
+        ListOf(Nested(Message), min_items=1),
     )
     where: tuple[str, ...] = spec(
         "Where the message appears (app, website, ...).", ListOf(LINE), required=False
@@ -278,12 +441,20 @@ class Symptom(Record):
         "The causes that can lie behind it, most common first (ids from causes/).",
         ListOf(RefTo("causes"), min_items=1),
     )
+    sources: tuple[Ref, ...] = SOURCES
+    reviewed: date = REVIEWED
 
 
 @dataclass(frozen=True, kw_only=True)
 class Recoverability:
     verdict: str = spec("recoverable, sometimes, rarely or never.", VERDICT, example="recoverable")
     reason: str = spec("One line: why that verdict.", SUMMARY)
+    source: Ref = spec("The source the verdict rests on (an id from sources/).", RefTo("sources"))
+    passage: str = spec(
+        "Where in that source: its heading or section, so a reader can find it.",
+        LINE,
+        example="Opened too many disputes",
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -316,7 +487,8 @@ class Cause(Record):
         "Signs that this is the cause (Markdown, one item each).", ListOf(MARKDOWN, min_items=1)
     )
     recoverability: Recoverability = spec(
-        "Whether it can be undone: a verdict and a reason.", Nested(Recoverability)
+        "Whether it can be undone: a verdict, a reason and the source it rests on.",
+        Nested(Recoverability),
     )
     remedies: tuple[Rung, ...] = spec(
         "The remedies to try, in order.", ListOf(Nested(Rung), min_items=1)
@@ -334,6 +506,8 @@ class Cause(Record):
         SUMMARY,
         required=False,
     )
+    sources: tuple[Ref, ...] = SOURCES
+    reviewed: date = REVIEWED
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -360,17 +534,25 @@ class Remedy(Record):
     steps: tuple[str, ...] = spec(
         "What to do, in order (Markdown, one step each).", ListOf(MARKDOWN, min_items=1)
     )
-    expect: Expect = spec("What to expect: effort and waiting time.", Nested(Expect))
+    expect: Expect | None = spec(
+        "What to expect: effort and waiting time, where a source says.",
+        Nested(Expect),
+        required=False,
+    )
     caveats: tuple[str, ...] = spec(
         "What can go wrong or disappoint (Markdown, one item each).",
         ListOf(MARKDOWN),
         required=False,
     )
+    sources: tuple[Ref, ...] = SOURCES
+    reviewed: date = REVIEWED
 
 
 @dataclass(frozen=True, kw_only=True)
 class Answer:
-    exactly_one: ClassVar[tuple[str, ...]] = ("next", "cause")
+    exactly_one: ClassVar[tuple[OneOf, ...]] = (
+        OneOf(("next", "cause"), "`next: <question id>` or `cause: <cause id>`"),
+    )
     label: str = spec("The answer as the user would say it.", LINE, example="Yes")
     next: Ref | None = spec(
         "The question that follows (an id from questions/).", RefTo("questions"), required=False
@@ -403,6 +585,33 @@ class Share:
         Nested(Answer),
     )
     otherwise: Answer = spec("Where a share at or below the threshold leads.", Nested(Answer))
+    zero: Answer = spec(
+        "Where it leads when the whole count is 0, so there is no share.",
+        Nested(Answer),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Range(Answer):
+    """A range of a number question: from just above the previous range's `up_to`."""
+
+    up_to: int | None = spec(
+        "The largest number in this range; the last range has none and takes the rest.",
+        Number(0, 1_000_000),
+        required=False,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Count:
+    """A question answered with one whole number; it branches on ranges."""
+
+    label: str = spec("Label of the number asked for.", LINE, example="Jobs in the print queue")
+    ranges: tuple[Range, ...] = spec(
+        "Where each range of numbers leads, from 0 up, each `up_to` larger than the one "
+        "before; the last range has no `up_to`. Their labels are the links without JavaScript.",
+        ListOf(Nested(Range), min_items=2),
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -410,7 +619,15 @@ class Question(Record):
     """`questions/<id>.yml`: one question of the guided check."""
 
     kind: ClassVar[Kind] = Kind("questions", "question", "question")
-    exactly_one: ClassVar[tuple[str, ...]] = ("answers", "share")
+    exactly_one: ClassVar[tuple[OneOf, ...]] = (
+        OneOf(("answers", "share", "count"), "`answers:` with two or more answers"),
+        OneOf(
+            ("unsure", "sure_only"),
+            "`unsure:` with a label and where a visitor who does not know goes (e.g. `unsure: "
+            "{label: I do not know, next: <question id>}`), or `sure_only: <why everyone can "
+            "answer it>`",
+        ),
+    )
     text: str = spec("The question.", LINE, example="Did you confirm your email address?")
     help: str = spec("Help for answering it (Markdown).", MARKDOWN, required=False)
     answers: tuple[Answer, ...] = spec(
@@ -421,13 +638,31 @@ class Question(Record):
     share: Share | None = spec(
         "Ask for two counts instead, and branch on their share.", Nested(Share), required=False
     )
+    count: Count | None = spec(
+        "Ask for one number instead, and branch on its range.", Nested(Count), required=False
+    )
+    unsure: Answer | None = spec(
+        "Where a visitor who does not know the answer goes, and what that answer says.",
+        Nested(Answer),
+        required=False,
+    )
+    sure_only: str = spec(
+        "Why this question needs no answer for a visitor who does not know, if it does not.",
+        SUMMARY,
+        required=False,
+    )
 
     @property
     def choices(self) -> tuple[Answer, ...]:
-        """The ways on from this question: its answers, or a share's above and otherwise."""
+        """Every way on from this question, in order: its answers (a share's above,
+        otherwise and zero; a count's ranges), then the answer for not knowing."""
         if self.share is not None:
-            return (self.share.above, self.share.otherwise)
-        return self.answers
+            found: tuple[Answer, ...] = (self.share.above, self.share.otherwise, self.share.zero)
+        elif self.count is not None:
+            found = self.count.ranges
+        else:
+            found = self.answers
+        return (*found, self.unsure) if self.unsure is not None else found
 
 
 RESERVED_IDS = frozenset({"index"})
@@ -436,7 +671,7 @@ RESERVED_IDS = frozenset({"index"})
 (MkDocs also reads `README.md` as an index, but ids are lowercase)."""
 
 
-RECORDS: tuple[type[Record], ...] = (Symptom, Cause, Remedy, Question)
+RECORDS: tuple[type[Record], ...] = (Symptom, Cause, Remedy, Question, Source)
 """Every kind of record, in the order the site presents them."""
 KINDS: dict[str, Kind] = {cls.kind.folder: cls.kind for cls in RECORDS}
 """Every kind of record by folder."""

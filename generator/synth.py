@@ -91,6 +91,8 @@ VERBS = [
     "ask",
 ]
 VERDICTS = ("recoverable", "sometimes", "rarely", "never")
+REVIEWED = "2026-11-27"
+"""A fixed day, so that the same seed writes the same dataset."""
 
 
 class _Text:
@@ -127,19 +129,27 @@ def synth(n: int, folder: Path, seed: int = 1) -> None:
             "intro": t.paragraph(2),
             "notice": "A synthetic dataset for benchmarks.",
             "check_start": "q-00001",
-        }
+        },
+        "sources/notes.yml": {
+            "title": "Synthetic notes",
+            "publisher": "The benchmark",
+            "url": "https://example.org/synthetic-notes",
+            "read": REVIEWED,
+        },
     }
+    cited = {"sources": ["notes"], "reviewed": REVIEWED}
     for i, sid in enumerate(symptoms):
         listed = causes[i :: len(symptoms)]
         files[f"symptoms/{sid}.yml"] = {
             "title": t.words(3, 6).capitalize(),
             "summary": t.sentence(),
-            "messages": [t.sentence(5, 10)],
+            "messages": [{"text": t.sentence(5, 10)}],
             "where": [t.sentence(3, 6)],
             "meaning": t.paragraph(2),
             "still_works": [t.sentence()],
             "stops_working": [t.sentence()],
             "causes": listed,
+            **cited,
         }
     for i, cid in enumerate(causes):
         # The first remedy walks through all of them, so that every remedy is used.
@@ -151,13 +161,19 @@ def synth(n: int, folder: Path, seed: int = 1) -> None:
             "summary": t.sentence(),
             "explanation": t.paragraph(3),
             "recognise": [t.sentence() for _ in range(rng.randint(1, 3))],
-            "recoverability": {"verdict": rng.choice(VERDICTS), "reason": t.sentence()},
+            "recoverability": {
+                "verdict": rng.choice(VERDICTS),
+                "reason": t.sentence(),
+                "source": "notes",
+                "passage": t.words(2, 4).capitalize(),
+            },
             "remedies": [
                 {"remedy": rid, **({"note": t.sentence()} if rng.random() < 0.3 else {})}
                 for rid in picks
             ],
             "prevention": [t.sentence()],
             "related": [causes[(i + 1) % n]],
+            **cited,
         }
     for i, rid in enumerate(remedies):
         files[f"remedies/{rid}.yml"] = {
@@ -166,6 +182,7 @@ def synth(n: int, folder: Path, seed: int = 1) -> None:
             "steps": [t.sentence() for _ in range(rng.randint(2, 5))],
             "expect": {"effort": t.words(2, 3), "waiting": t.words(1, 3)},
             "caveats": [t.sentence()],
+            **cited,
         }
     # Heap-numbered balanced tree: question k asks about k*2 and k*2+1; a number
     # past the last question is a leaf, i.e. cause (number - n).
@@ -178,6 +195,7 @@ def synth(n: int, folder: Path, seed: int = 1) -> None:
             "text": f"{t.sentence(5, 10)[:-1]}?",
             "help": t.sentence(),
             "answers": answers,
+            "unsure": {**answers[1], "label": f"Not sure, {t.words(1, 3)}"},
         }
     for rel, data in files.items():
         path = folder / rel

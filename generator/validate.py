@@ -10,29 +10,38 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.load import Document, Map, Node, Scalar, Seq
 from generator.markup import Markup
 from generator.problems import Pos, Problem, did_you_mean, shorten
 from generator.schema import (
+    DATE_PATTERN,
     ID_PATTERN,
+    LANGUAGE_PATTERN,
     RECORD_CLASSES,
     RESERVED_IDS,
     Cause,
     Choice,
+    Date,
+    Language,
     ListOf,
     Nested,
     Number,
+    OneOf,
     Question,
     Record,
     Ref,
     RefTo,
     Remedy,
     Settings,
+    Source,
     Spec,
     Symptom,
     Text,
+    Url,
     schema_fields,
 )
 
@@ -48,9 +57,11 @@ class Dataset:
     causes: tuple[Cause, ...]
     remedies: tuple[Remedy, ...]
     questions: tuple[Question, ...]
-    links: tuple[Ref, ...]
-    """Internal links inside Markdown fields (at the field's position), to be
-    resolved by the link stage."""
+    sources: tuple[Source, ...]
+    refs: tuple[Ref, ...]
+    """Every reference the dataset makes, in fields and as links in Markdown (at
+    the field's position), also in records that did not validate: the link
+    stage checks them all, so that an editor sees every mistake in one run."""
     ids: Mapping[str, frozenset[str]]
     """Every id that has a file, by kind, including files that did not validate."""
 
@@ -86,7 +97,8 @@ def validate(
         causes=tuple(by_kind["causes"]),
         remedies=tuple(by_kind["remedies"]),
         questions=tuple(by_kind["questions"]),
-        links=tuple(reader.links),
+        sources=tuple(by_kind["sources"]),
+        refs=tuple(reader.refs),
         ids=ids,
     )
     return dataset, reader.problems
@@ -153,7 +165,7 @@ class _Reader:
     def __init__(self, markup: Markup) -> None:
         self.markup = markup
         self.problems: list[Problem] = []
-        self.links: list[Ref] = []
+        self.refs: list[Ref] = []
 
     def fail(self, pos: Pos, message: str) -> _Missing:
         self.problems.append(Problem(pos, message))
@@ -213,14 +225,15 @@ class _Reader:
                 ok = False
             else:
                 values[name] = value
-        exactly_one: tuple[str, ...] = getattr(cls, "exactly_one", ())
-        if exactly_one and ok:
-            present = [name for name in exactly_one if name in given]
+        groups: tuple[OneOf, ...] = getattr(cls, "exactly_one", ())
+        for group in groups if ok else ():
+            present = [name for name in group.fields if name in given]
             if len(present) != 1:
                 ok = False
-                names = " or ".join(f"'{n}'" for n in exactly_one)
-                found = ", ".join(present) if present else "neither"
-                self.fail(node.pos, f"{noun} needs exactly one of {names}, found {found}; keep one")
+                names = " or ".join(f"'{n}'" for n in group.fields)
+                found = ", ".join(f"'{n}'" for n in present) if present else "none of them"
+                fix = "keep one" if present else f"add {group.add}"
+                self.fail(node.pos, f"{noun} needs exactly one of {names}, found {found}; {fix}")
         return values if ok else None
 
     def value(self, spec: Spec, node: Node, name: str) -> Any:
@@ -248,6 +261,9 @@ class _Reader:
                 Text: "text",
                 Choice: "one word",
                 Number: "a whole number",
+                Date: "a date (YYYY-MM-DD)",
+                Url: "a web address",
+                Language: "a language tag",
                 RefTo: "an id",
             }[type(spec)]
             return self.fail(node.pos, f"'{name}' expects {what}, found {describe(node)}")
@@ -276,13 +292,49 @@ class _Reader:
                     f"found {describe(node)}",
                 )
             return int(text)
+        if isinstance(spec, Date):
+            return self.date(node, name)
+        if isinstance(spec, Url):
+            return self.url(node, name)
+        if isinstance(spec, Language):
+            if not LANGUAGE_PATTERN.fullmatch(node.value):
+                return self.fail(
+                    node.pos,
+                    f"'{name}' expects a language tag such as `ru`, `es` or `pt-BR`, found "
+                    f"{describe(node)}",
+                )
+            return node.value
         if not ID_PATTERN.fullmatch(node.value):
             return self.fail(
                 node.pos,
                 f"'{name}' expects an id (a file name in {spec.kind}/ without `.yml`), found "
                 f"{describe(node)}",
             )
-        return Ref(spec.kind, node.value, node.pos)
+        ref = Ref(spec.kind, node.value, node.pos)
+        self.refs.append(ref)
+        return ref
+
+    def date(self, node: Scalar, name: str) -> date | _Missing:
+        try:
+            if not DATE_PATTERN.fullmatch(node.value):
+                raise ValueError
+            return date.fromisoformat(node.value)
+        except ValueError:
+            return self.fail(
+                node.pos,
+                f"'{name}' expects a date as YYYY-MM-DD, e.g. 2026-03-31, found {describe(node)}",
+            )
+
+    def url(self, node: Scalar, name: str) -> str | _Missing:
+        value = node.value.strip()
+        parts = urlsplit(value) if value.isprintable() and " " not in value else None
+        if parts is None or parts.scheme not in ("https", "http") or not parts.hostname:
+            return self.fail(
+                node.pos,
+                f"'{name}' expects a web address starting with https://, e.g. "
+                f"https://example.org/page, found {describe(node)}",
+            )
+        return value
 
     def text(self, spec: Text, node: Scalar, name: str) -> str | _Missing:
         value = node.value.strip()
@@ -314,7 +366,7 @@ class _Reader:
             rendered = self.markup.check(value)
             for issue in rendered.issues:
                 self.fail(node.pos, f"in '{name}': {issue}")
-            self.links.extend(Ref(link.kind, link.id, node.pos) for link in rendered.links)
+            self.refs.extend(Ref(link.kind, link.id, node.pos) for link in rendered.links)
             if rendered.issues:
                 return MISSING
         return value

@@ -35,7 +35,7 @@ def test_check_reports_a_typo_with_file_line_and_suggestion(project: Project) ->
     result = run("check", "--content", "content", cwd=project.root)
     assert result.returncode == 1
     assert result.stderr == (
-        "content/causes/overwatering.yml:10:13: error: unknown remedy 'let-soil-dri' (did you "
+        "content/causes/overwatering.yml:12:13: error: unknown remedy 'let-soil-dri' (did you "
         "mean 'let-soil-dry'?); use the name of a file in remedies/ without `.yml`\n"
         "1 error(s), 0 warning(s)\n"
     )

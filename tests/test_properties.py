@@ -33,6 +33,7 @@ TEXT = (
 # Markdown fields: the same, without what would start an HTML tag (an error there).
 MARKDOWN = TEXT.map(lambda t: t.replace("<", "< "))
 HREF = re.compile(r'href="([^"]*)"')
+CITED = {"sources": ["notes"], "reviewed": "2026-11-27"}
 SETTINGS = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -53,12 +54,14 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
             "notice": draw(MARKDOWN),
             "check_start": "q-0",
         },
+        "sources/notes.yml": {"title": draw(TEXT), "publisher": draw(TEXT), "read": "2026-11-27"},
         "symptoms/seen.yml": {
             "title": draw(TEXT),
             "summary": draw(TEXT),
-            "messages": [draw(TEXT)],
+            "messages": [{"text": draw(TEXT)}],
             "meaning": draw(MARKDOWN),
             "causes": causes,
+            **CITED,
         },
     }
     for i, cid in enumerate(causes):
@@ -70,11 +73,14 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
             "recoverability": {
                 "verdict": draw(st.sampled_from(["recoverable", "sometimes", "rarely", "never"])),
                 "reason": draw(TEXT),
+                "source": "notes",
+                "passage": draw(TEXT),
             },
             "remedies": [
                 {"remedy": remedies[(i + k) % n_remedies]} for k in range(min(2, n_remedies))
             ],
             "related": [causes[(i + 1) % n_causes]] if n_causes > 1 else [],
+            **CITED,
         }
     for rid in remedies:
         files[f"remedies/{rid}.yml"] = {
@@ -82,6 +88,7 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
             "summary": draw(TEXT),
             "steps": draw(st.lists(MARKDOWN, min_size=1, max_size=3)),
             "expect": {"effort": draw(TEXT), "waiting": draw(TEXT)},
+            **CITED,
         }
     # A chain of questions; each ends one cause and leads on, the last ends two.
     for i in range(n_causes - 1 if n_causes > 1 else 1):
@@ -93,6 +100,7 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
                 {"label": f"{draw(TEXT)} a", "cause": causes[i]},
                 {"label": f"{draw(TEXT)} b", **second},
             ],
+            "unsure": {"label": f"{draw(TEXT)} c", **second},
         }
     return files
 

@@ -46,8 +46,8 @@ def test_flow_json_names_the_sections_each_answer_leads_to(project: Project) -> 
     assert flow_json(guide.flow) == {
         "start": "soil",
         "q": {
-            "soil": {"a": ["o-overwatering", "q-light"]},
-            "light": {"a": ["o-too-little-light", "o-overwatering"]},
+            "soil": {"a": ["o-overwatering", "q-light", "q-light"]},
+            "light": {"a": ["o-too-little-light", "o-overwatering", "o-too-little-light"]},
         },
     }
 

@@ -17,6 +17,8 @@ def test_all_problems_of_a_file_are_reported_together(project: Project) -> None:
         summary: More light.
         steps: Move it.
         expect: {effort: A minute}
+        sources: [plant-care-notes]
+        reviewed: 2026-11-27
         """,
     )
     assert project.problems() == [

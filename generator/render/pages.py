@@ -34,10 +34,10 @@ from generator.render.addresses import (
 )
 from generator.render.diagram import flow_svg
 from generator.render.frontmatter import front_matter, yaml_value
-from generator.render.structured import VERDICT_LABELS, faq
+from generator.render.structured import faq
 from generator.render.templates import environment
 from generator.render.widget import flow_json, json_for_attribute
-from generator.schema import KINDS, Cause, Kind, Record, Ref
+from generator.schema import KINDS, VERDICT, Cause, Kind, Record, Ref
 
 
 @dataclass(frozen=True)
@@ -162,9 +162,8 @@ class _Renderer:
         self.options = options
         self.markup = Markup()
         env = environment()
-        env.globals.update(
-            guide=guide, settings=guide.settings, verdicts=VERDICT_LABELS, pages=FIXED
-        )
+        verdicts = {verdict: guide.settings.verdict_label(verdict) for verdict in VERDICT.values}
+        env.globals.update(guide=guide, settings=guide.settings, verdicts=verdicts, pages=FIXED)
         # Filters rather than functions for what every page does many times:
         # Jinja calls a filter directly, a function through a slower generic path.
         env.filters.update(
@@ -183,7 +182,7 @@ class _Renderer:
         )
         self.env = env
         badge = env.get_template("_macros.j2").module.verdict_badge  # type: ignore[attr-defined]
-        self.badges = {verdict: Safe(badge(verdict)) for verdict in VERDICT_LABELS}
+        self.badges = {verdict: Safe(badge(verdict)) for verdict in verdicts}
 
     # Filters; each links relative to the page being rendered (`path` in its context).
     @jinja2.pass_context

@@ -10,9 +10,7 @@ from html.parser import HTMLParser
 from generator.link import Guide
 from generator.markup import Markup
 from generator.render.templates import environment
-from generator.schema import VERDICT, Symptom
-
-VERDICT_LABELS = dict(VERDICT.labels)
+from generator.schema import Symptom
 
 
 def faq(guide: Guide, symptom: Symptom, markup: Markup) -> list[tuple[str, str]]:
@@ -22,7 +20,7 @@ def faq(guide: Guide, symptom: Symptom, markup: Markup) -> list[tuple[str, str]]
         return plain_text(markup, markdown)
 
     causes = [guide.cause(ref.id) for ref in symptom.causes]
-    message = symptom.messages[0]
+    message = symptom.messages[0].text
     out = [(f"What does \u201c{message}\u201d mean?", f"{symptom.summary} {text(symptom.meaning)}")]
     if symptom.still_works:
         out.append(("What can I still do?", " ".join(text(item) for item in symptom.still_works)))
@@ -31,7 +29,8 @@ def faq(guide: Guide, symptom: Symptom, markup: Markup) -> list[tuple[str, str]]
         (
             guide.settings.recovery_question,
             " ".join(
-                f"{c.title}: {VERDICT_LABELS[c.recoverability.verdict]}. {c.recoverability.reason}"
+                f"{c.title}: {guide.settings.verdict_label(c.recoverability.verdict)}. "
+                f"{c.recoverability.reason}"
                 for c in causes
             ),
         )
