@@ -50,15 +50,14 @@ KINDS = ("symptoms", "causes", "remedies", "questions")
 SITE_FILE = "site.yml"
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-# O_NOFOLLOW refuses a link as the last part of the name (the parts before it
-# are the parent's descriptor, already checked). O_NONBLOCK: should a pipe
-# appear between listing and opening, opening it does not wait for a writer.
+# Inside the dataset folder every name is one entry, opened relative to its
+# folder's descriptor, and O_NOFOLLOW refuses it if it is a link. O_NONBLOCK:
+# should a pipe appear between listing and opening, opening it does not wait.
 _FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 RECORDS_RULE = "records must be regular files inside the dataset folder"
 FOLDERS_RULE = "record folders must be real folders inside the dataset folder"
-DENIED = "cannot be read (permission denied)"
 SITE_RULE = f"{SITE_FILE} must be a regular file inside the dataset folder"
 DATASET_RULE = (
     "the dataset folder must be a real folder, named as `content:` in mkdocs.yml (or `--content`)"
@@ -190,7 +189,7 @@ def unreadable(exc: OSError, what: str = "file") -> str:
     text would add the path, and could add where a link points)."""
     if exc.errno in (errno.EACCES, errno.EPERM):
         fix = "`chmod a+r`" if what == "file" else "`chmod a+rx`"
-        return f"{DENIED}; make the {what} readable, e.g. with {fix}"
+        return f"cannot be read (permission denied); make the {what} readable, e.g. with {fix}"
     reason = os.strerror(exc.errno) if exc.errno else type(exc).__name__
     return f"cannot be read ({reason}); check the {what}, or delete it and create it again"
 
