@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from pathlib import Path
+from typing import Any
 
-from generator.load import MAX_DEPTH, Map, Scalar, Seq, parse_text
+import pytest
+
+from generator.load import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    Map,
+    Scalar,
+    Seq,
+    display_path,
+    parse_bytes,
+    parse_text,
+    printable,
+    read_file,
+    unsafe_entries,
+    wide_encoding,
+)
 from generator.pipeline import check
-from tests.conftest import Project
+from generator.problems import Pos, Problem
+from tests.conftest import HOUSEPLANTS, Project
 
 
 def test_valid_dataset_has_no_problems(project: Project) -> None:
@@ -35,3 +55,232 @@ def test_nodes_keep_the_parsers_positions() -> None:
 def test_nesting_up_to_the_limit_is_fine() -> None:
     text = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
     assert parse_text(text, "x.yml")[1] == []
+
+
+# Reading files: what the corpus cannot lay out. Tests run as root, for whom
+# permission bits stop nothing, so an unreadable file is a refused os.open.
+
+REMEDY = "content/remedies/move-to-light.yml"
+LINK = (
+    "a symbolic link; records must be regular files inside the dataset folder: "
+    "replace the link with the file itself"
+)
+
+
+def refuse_open(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make os.open fail with 'permission denied' for entries called `name`."""
+    real_open = os.open
+
+    def fake_open(path: Any, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
+        if Path(os.fsdecode(path)).name == name:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
+        return real_open(path, flags, mode, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "open", fake_open)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "move-to-light.yml",
+            f"{REMEDY}:1:1: error: cannot be read (permission denied); make the file "
+            "readable, e.g. with `chmod a+r`",
+        ),
+        (
+            "site.yml",
+            "content/site.yml:1:1: error: cannot be read (permission denied); make the file "
+            "readable, e.g. with `chmod a+r`",
+        ),
+        (
+            "remedies",
+            "content/remedies:1:1: error: cannot be read (permission denied); make the folder "
+            "readable, e.g. with `chmod a+rx`",
+        ),
+        (
+            "content",
+            "content:1:1: error: cannot be read (permission denied); make the folder "
+            "readable, e.g. with `chmod a+rx`",
+        ),
+    ],
+)
+def test_what_cannot_be_read_is_named_without_a_traceback(
+    project: Project, monkeypatch: pytest.MonkeyPatch, name: str, expected: str
+) -> None:
+    refuse_open(monkeypatch, name)
+    problems = project.problems()
+    assert expected in problems
+    # An unreadable remedies/ leaves its references unknown, reported as such.
+    assert [p for p in problems if "cannot be read" in p] == [expected]
+
+
+def test_the_size_limit_holds_for_what_is_read_not_for_what_stat_says(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.write_bytes("remedies/move-to-light.yml", b"title: " + b"x" * 10 * MAX_FILE_BYTES)
+    real_fstat, real_read = os.fstat, os.read
+    read: list[int] = []
+
+    def lying_fstat(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, *info[1:6], 100, *info[7:]))  # st_size is [6]
+
+    def counting_read(fd: int, n: int) -> bytes:
+        data = real_read(fd, n)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "fstat", lying_fstat)
+    monkeypatch.setattr(os, "read", counting_read)
+    assert project.problems() == [
+        f"{REMEDY}:1:1: error: file is more than 262,144 bytes; a record may be at most "
+        "262,144 bytes; split it into several records"
+    ]
+    # The other files were read whole; this one only up to the limit plus one byte.
+    assert max(read) <= MAX_FILE_BYTES + 1
+    assert sum(read) < 2 * MAX_FILE_BYTES
+
+
+def test_the_type_is_checked_on_the_open_file_too(tmp_path: Path) -> None:
+    """A device or a link put in place after the listing is refused when opened."""
+    (tmp_path / "link.yml").symlink_to("/etc/hostname")
+    folder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    devices = os.open("/dev", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        assert read_file("link.yml", folder, "x.yml") == Problem(Pos("x.yml", 1, 1), LINK)
+        assert read_file("null", devices, "x.yml") == Problem(
+            Pos("x.yml", 1, 1),
+            "a device file, not a regular file; records must be regular files inside the "
+            "dataset folder: replace it with an ordinary file",
+        )
+    finally:
+        os.close(folder)
+        os.close(devices)
+
+
+def test_a_link_is_refused_even_when_it_stays_inside_the_dataset(project: Project) -> None:
+    path = project.content / "remedies/move-to-light.yml"
+    path.unlink()
+    path.symlink_to("let-soil-dry.yml")
+    assert project.problems() == [f"{REMEDY}:1:1: error: {LINK}"]
+
+
+def test_hidden_entries_are_neither_read_nor_reported(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "secret.yml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    (project.content / "causes/.DS_Store").write_bytes(b"\x00\x01binary")
+    (project.content / "causes/.draft.yml").symlink_to(secret)
+    (project.content / "remedies/.git").mkdir()
+    opened: list[str] = []
+    real_open = os.open
+
+    def watching_open(
+        path: Any, flags: int, mode: int = 0o777, *, dir_fd: int | None = None
+    ) -> int:
+        opened.append(os.fsdecode(path))
+        return real_open(path, flags, mode, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "open", watching_open)
+    assert project.problems() == []
+    assert not [name for name in opened if Path(name).name.startswith(".")]
+
+
+def test_a_missing_record_folder_is_not_an_error_of_its_own(project: Project) -> None:
+    shutil.rmtree(project.content / "questions")
+    problems = project.problems()
+    assert problems and not [p for p in problems if p.startswith("content/questions:")]
+
+
+@pytest.mark.parametrize(
+    ("codec", "bom", "expected"),
+    [
+        ("utf-16-le", b"", "UTF-16 LE"),
+        ("utf-16-le", b"\xff\xfe", "UTF-16 LE"),
+        ("utf-16-be", b"", "UTF-16 BE"),
+        ("utf-16-be", b"\xfe\xff", "UTF-16 BE"),
+        ("utf-32-le", b"", "UTF-32 LE"),
+        ("utf-32-le", b"\xff\xfe\x00\x00", "UTF-32 LE"),
+        ("utf-32-be", b"", "UTF-32 BE"),
+        ("utf-32-be", b"\x00\x00\xfe\xff", "UTF-32 BE"),
+    ],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: Move it to the light\nsteps:\n  - Find a window.\n",
+        # Mostly non-Latin: few NUL bytes in UTF-16, and U+4E00 has a NUL low byte.
+        "title: 把植物移到光亮处\nsteps:\n  - 找一个朝南的窗户 一天至少照射六个小时的阳光。\n",
+    ],
+)
+def test_wide_encodings_are_named(codec: str, bom: bytes, expected: str, text: str) -> None:
+    data = bom + text.encode(codec)
+    assert wide_encoding(data) == expected
+    assert parse_bytes(data, "x.yml") == (
+        None,
+        [
+            Problem(
+                Pos("x.yml", 1, 1),
+                f"file is saved as {expected}, expected UTF-8; save it as UTF-8 (your "
+                "editor's encoding setting)",
+            )
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "title: 把植物移到光亮处\n".encode(),
+        b"title: day\x00light\nsummary: More light.\n",  # a stray NUL: a control character
+        b"\x00",
+    ],
+)
+def test_utf8_is_not_taken_for_a_wide_encoding(data: bytes) -> None:
+    assert wide_encoding(data) is None
+
+
+def test_file_names_are_printed_without_control_characters() -> None:
+    assert printable("a\x1b[2J\nb\u202e\udce9.yml") == "a\\x1b[2J\\x0ab\\u202e\\xe9.yml"
+    look_alike = "ov\u0435rwatering"  # Cyrillic: printable, and named by its own message
+    assert printable(look_alike) == look_alike
+
+
+def test_the_shown_path_does_not_follow_a_final_link(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "content").symlink_to(tmp_path / "real")
+    assert display_path(tmp_path / "content", tmp_path) == "content"
+    assert display_path(tmp_path / "real" / ".." / "content", tmp_path) == "content"
+
+
+def test_unsafe_entries_lists_links_and_special_files_under_the_pages(tmp_path: Path) -> None:
+    pages = tmp_path / "content" / "pages"
+    (pages / "guides" / "deeper").mkdir(parents=True)
+    (pages / "about.md").write_text("# About\n", encoding="utf-8")
+    (pages / "guides" / "deeper" / "ok.png").write_bytes(b"\x89PNG")
+    (pages / "passwd.md").symlink_to("/etc/passwd")
+    (pages / "guides" / "keys").symlink_to("/root")
+    (pages / "guides" / "deeper" / ".hidden").symlink_to("about.md")
+    os.mkfifo(pages / "pipe.md")
+    rule = "everything in content/pages/ must be a regular file or folder inside it"
+    link = f"a symbolic link; {rule}: replace the link with what it points to"
+    assert [str(p) for p in unsafe_entries(pages, tmp_path)] == [
+        f"content/pages/guides/deeper/.hidden:1:1: error: {link}",
+        f"content/pages/guides/keys:1:1: error: {link}",
+        f"content/pages/passwd.md:1:1: error: {link}",
+        f"content/pages/pipe.md:1:1: error: a named pipe (FIFO), not a regular file; {rule}: "
+        "replace it with an ordinary file",
+    ]
+
+
+def test_unsafe_entries_refuses_a_linked_pages_folder_and_passes_a_missing_one(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pages").symlink_to("/etc")
+    assert [str(p) for p in unsafe_entries(tmp_path / "pages", tmp_path)] == [
+        "pages:1:1: error: a symbolic link; everything in pages/ must be a regular file or "
+        "folder inside it: replace the link with the folder itself"
+    ]
+    assert unsafe_entries(tmp_path / "nowhere", tmp_path) == []
+    assert unsafe_entries(HOUSEPLANTS / "content/pages", HOUSEPLANTS) == []
