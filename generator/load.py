@@ -28,7 +28,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from generator import schema
-from generator.problems import Pos, Problem
+from generator.problems import Pos, Problem, display_path, visible
+from generator.schema import ID_PATTERN, SETTINGS_FILE
 
 try:  # libyaml is ~14x faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -48,8 +49,6 @@ _DOC_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 KINDS = tuple(schema.KINDS)
 """The record folders inside the dataset folder, one record per `.yml` file."""
-SITE_FILE = schema.SETTINGS_FILE
-ID_RE = schema.ID_PATTERN
 
 # Inside the dataset folder every name is one entry, opened relative to its
 # folder's descriptor, and O_NOFOLLOW refuses it if it is a link. O_NONBLOCK:
@@ -59,7 +58,7 @@ _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 RECORDS_RULE = "records must be regular files inside the dataset folder"
 FOLDERS_RULE = "record folders must be real folders inside the dataset folder"
-SITE_RULE = f"{SITE_FILE} must be a regular file inside the dataset folder"
+SITE_RULE = f"{SETTINGS_FILE} must be a regular file inside the dataset folder"
 DATASET_RULE = (
     "the dataset folder must be a real folder, named as `content:` in mkdocs.yml (or `--content`)"
 )
@@ -101,7 +100,7 @@ class Document:
     """One dataset file, parsed."""
 
     kind: str
-    """`site` or one of KINDS."""
+    """`settings` (for site.yml) or a record kind's folder."""
     id: str
     """The file name without `.yml`."""
     pos: Pos
@@ -116,38 +115,6 @@ class Loaded:
     ids: dict[str, frozenset[str]]
     """Every record id with a file, by kind, whether or not the file could be read:
     references to a broken file are not reported a second time as unknown."""
-
-
-def display_path(path: Path, base: Path) -> str:
-    """The path as editors see it in their checkout: relative, with `/`.
-
-    A link at the end of the path is not followed: where it points is not shown.
-    """
-    whole = path.resolve() if path.name in ("", "..") else path.parent.resolve() / path.name
-    try:
-        return whole.relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def printable(name: str) -> str:
-    """A file name as it may be printed: invisible characters and undecodable bytes escaped.
-
-    Names come from strangers: a line break or a terminal escape in one must not
-    start a line of its own in a CI log (a forged annotation) or restyle it.
-    """
-    if name.isprintable():
-        return name
-    return "".join(ch if ch.isprintable() else _escaped(ch) for ch in name)
-
-
-def _escaped(ch: str) -> str:
-    code = ord(ch)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
-        return f"\\x{code - 0xDC00:02x}"
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def file_type(mode: int) -> str:
@@ -291,17 +258,17 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
     if not isinstance(root, int):
         return Loaded((), (Problem(Pos(prefix, 1, 1), root or NO_DATASET),), ids)
     try:
-        shown = f"{prefix}/{SITE_FILE}"
+        shown = f"{prefix}/{SETTINGS_FILE}"
         try:
-            mode = entry_mode(SITE_FILE, root)
+            mode = entry_mode(SETTINGS_FILE, root)
         except OSError as exc:
             problems.append(Problem(Pos(shown, 1, 1), unreadable(exc)))
         else:
             if mode is None:
-                msg = f"missing {SITE_FILE}; create it with at least `title:` and `notice:`"
+                msg = f"missing {SETTINGS_FILE}; create it with at least `title:` and `notice:`"
                 problems.append(Problem(Pos(shown, 1, 1), msg))
             elif stat.S_ISREG(mode):
-                add(root, SITE_FILE, shown, "site", "site", SITE_RULE)
+                add(root, SETTINGS_FILE, shown, "settings", "site", SITE_RULE)
             else:
                 problems.append(Problem(Pos(shown, 1, 1), not_a_file(mode, SITE_RULE)))
 
@@ -348,9 +315,9 @@ def list_records(
         name = entry.name
         if name.startswith("."):  # hidden: editors' and systems' own files, never read
             continue
-        shown = f"{shown_kind}/{printable(name)}"
+        shown = f"{shown_kind}/{visible(name)}"
         stem = name.removesuffix(".yml")
-        is_id = name.endswith(".yml") and ID_RE.fullmatch(stem) is not None
+        is_id = name.endswith(".yml") and ID_PATTERN.fullmatch(stem) is not None
         if is_id:  # known even if refused below, so references to it are not reported again
             ids.add(stem)
         if name not in regular:
@@ -369,8 +336,8 @@ def list_records(
             records.append((name, shown))
             continue
         elif not name.endswith(".yml"):
-            msg = f"unexpected file '{printable(name)}' in {kind}/; records are `.yml` files"
-        elif ID_RE.fullmatch(stem.lower()) and f"{stem.lower()}.yml" in regular:
+            msg = f"unexpected file '{visible(name)}' in {kind}/; records are `.yml` files"
+        elif ID_PATTERN.fullmatch(stem.lower()) and f"{stem.lower()}.yml" in regular:
             msg = (
                 f"id '{stem}' differs from '{stem.lower()}' only in case, and ids are "
                 "lowercase; merge the two files or give this one another name"
@@ -389,7 +356,7 @@ def _is_regular(entry: os.DirEntry[str]) -> bool:
 
 
 def bad_id_message(stem: str) -> str:
-    shown = printable(stem)
+    shown = visible(stem)
     odd = next((ch for ch in stem if not ch.isprintable()), None)
     if odd is not None:
         code = ord(odd)
@@ -449,7 +416,7 @@ def unsafe_entries(folder: Path, base: Path) -> list[Problem]:
             problems.append(Problem(Pos(shown, 1, 1), unreadable(exc, "folder")))
             continue
         for entry in entries:
-            here = f"{shown}/{printable(entry.name)}"
+            here = f"{shown}/{visible(entry.name)}"
             try:
                 if entry.is_symlink():
                     msg = f"a symbolic link; {rule}: replace the link with what it points to"
@@ -499,6 +466,15 @@ def wide_encoding(data: bytes) -> str | None:
     return name
 
 
+def position(shown: str, data: str | bytes, offset: int) -> Pos:
+    """The line and column of `offset` in a file's text (or bytes: the column
+    then counts bytes, which is as close as undecodable text allows)."""
+    before = data[:offset]
+    newline = "\n" if isinstance(before, str) else b"\n"
+    line_start = before.rfind(newline) + 1  # type: ignore[arg-type]
+    return Pos(shown, before.count(newline) + 1, offset - line_start + 1)  # type: ignore[arg-type]
+
+
 def parse_bytes(data: bytes, shown: str) -> tuple[Node | None, list[Problem]]:
     """Decode one file's bytes as UTF-8 and parse them; a problem instead of a tree when
     they are not UTF-8 YAML."""
@@ -516,14 +492,11 @@ def parse_bytes(data: bytes, shown: str) -> tuple[Node | None, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
         msg = (
             f"byte 0x{data[exc.start]:02x} is not valid UTF-8; "
             "save the file as UTF-8 (your editor's encoding setting)"
         )
-        return None, [Problem(Pos(shown, line, col), msg)]
+        return None, [Problem(position(shown, data, exc.start), msg)]
     if not text.strip():
         msg = "file is empty; expected a mapping of fields, e.g. `title: Wrong password`"
         return None, [Problem(start, msg)]
@@ -624,8 +597,7 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
         found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
         return None, [Problem(pos, syntax_message(exc, found))]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
-        before = text[: exc.position]
-        pos = Pos(shown, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        pos = position(shown, text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         msg = (
             f"control character U+{ord(char):04X} is not allowed in YAML; delete it "

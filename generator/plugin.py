@@ -23,10 +23,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.link import Guide
-from generator.load import display_path
+from generator.load import unsafe_entries
 from generator.markup import Markup
 from generator.pipeline import Result, build
-from generator.problems import DatasetError, Pos, Problem
+from generator.problems import DatasetError, Pos, Problem, display_path
 from generator.render.addresses import UNRESOLVED_LINK, Options, resolve_links, resolver
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import NAV_LIMIT, clashes, nav
@@ -99,6 +99,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # the build while the last good site is still there.
         self._result = self._guide = None
         root = self._root(config)
+        # MkDocs copies every file of the pages folder into the site, following
+        # links: a pull request's link to a file elsewhere on the build machine
+        # would be published. Checked before MkDocs lists the folder.
+        unsafe = unsafe_entries(Path(config.docs_dir), root)
+        if unsafe:
+            raise PluginError(str(DatasetError(unsafe, "the hand-written pages")))
         start = time.perf_counter()
         result = build(
             self._content(config), root, Options(directory_urls=config.use_directory_urls)

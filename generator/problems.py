@@ -7,9 +7,9 @@ everything that is wrong at once (as MkDocs does for its config).
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
@@ -54,31 +54,45 @@ class Problem:
 
 
 def visible(text: str) -> str:
-    """`text` with every character that a terminal or a log would act on, or
-    that reorders or breaks the line, written as `\\uXXXX` instead.
+    """`text` with every character that a terminal or a log would act on, that
+    reorders or breaks the line, or that cannot be seen, written as an escape
+    (`\\x1b`, `\\u202e`); bytes of a file name that are not UTF-8 (as
+    `os.fsdecode` keeps them) as `\\xNN`.
 
     Problems quote file names, keys and values from the dataset, and CI prints
     them into a public log: an escape sequence or a line break there could
-    forge another line, recolour the log or hide what follows."""
+    forge another line (a GitHub annotation), restyle the log or hide what
+    follows."""
     if text.isprintable():
         return text
-    return "".join(
-        char
-        if char.isprintable() or unicodedata.category(char) not in _HIDDEN
-        else f"\\u{ord(char):04x}"
-        for char in text
-    )
+    return "".join(char if char.isprintable() else _escaped(char) for char in text)
 
 
-_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
-"""Controls, formatting (direction marks among them), line and paragraph
-separators, lone surrogates, private-use and unassigned characters."""
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def shorten(text: str, limit: int = 40) -> str:
     """A piece of content quoted in a message or a label: at most `limit`
     characters, cut with `...`."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def display_path(path: Path, base: Path) -> str:
+    """The path as editors see it in their checkout: relative, with `/`.
+
+    A link at the end of the path is not followed: where it points is not shown.
+    """
+    whole = path.resolve() if path.name in ("", "..") else path.parent.resolve() / path.name
+    try:
+        return whole.relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -85,7 +85,7 @@ def validate(
     by_kind: dict[str, list[Any]] = {kind: [] for kind in RECORD_CLASSES}
     settings: list[Settings] = []
     for doc in documents:
-        cls = RECORD_CLASSES.get(doc.kind, Settings)
+        cls = RECORD_CLASSES.get(doc.kind, Settings)  # site.yml is `settings`
         record = reader.record(cls, doc)
         if isinstance(record, Settings):
             settings.append(record)

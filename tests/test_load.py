@@ -16,16 +16,14 @@ from generator.load import (
     Map,
     Scalar,
     Seq,
-    display_path,
     parse_bytes,
     parse_text,
-    printable,
     read_file,
     unsafe_entries,
     wide_encoding,
 )
 from generator.pipeline import check
-from generator.problems import Pos, Problem
+from generator.problems import Pos, Problem, display_path, visible
 from tests.conftest import HOUSEPLANTS, Project
 
 
@@ -242,9 +240,9 @@ def test_utf8_is_not_taken_for_a_wide_encoding(data: bytes) -> None:
 
 
 def test_file_names_are_printed_without_control_characters() -> None:
-    assert printable("a\x1b[2J\nb\u202e\udce9.yml") == "a\\x1b[2J\\x0ab\\u202e\\xe9.yml"
+    assert visible("a\x1b[2J\nb\u202e\udce9.yml") == "a\\x1b[2J\\x0ab\\u202e\\xe9.yml"
     look_alike = "ov\u0435rwatering"  # Cyrillic: printable, and named by its own message
-    assert printable(look_alike) == look_alike
+    assert visible(look_alike) == look_alike
 
 
 def test_the_shown_path_does_not_follow_a_final_link(tmp_path: Path) -> None:

@@ -20,9 +20,7 @@ def test_invisible_and_line_breaking_characters_are_written_out() -> None:
         visible("plain text, «ünïcode», 한국어, العربية")
         == "plain text, «ünïcode», 한국어, العربية"
     )
-    assert visible("a\x1b[2Jb\nc\u2028d\u202ee\x00") == (
-        "a\\u001b[2Jb\\u000ac\\u2028d\\u202ee\\u0000"
-    )
+    assert visible("a\x1b[2Jb\nc\u2028d\u202ee\x00") == ("a\\x1b[2Jb\\x0ac\\u2028d\\u202ee\\x00")
 
 
 def test_a_problem_is_one_line_whatever_it_quotes() -> None:

@@ -309,3 +309,29 @@ def test_nav_limit_must_be_a_count(tmp_path: Path, value: str, message: str) -> 
     assert result.returncode == 1
     assert f"Plugin 'helpsite' option 'nav_limit': {message}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_link_in_the_pages_folder_stops_the_build_before_anything_is_copied(
+    tmp_path: Path,
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("token=do-not-publish\n", encoding="utf-8")
+    project = tmp_path / "project"
+    shutil.copytree(HOUSEPLANTS, project)
+    (project / "content/pages/notes.txt").symlink_to(secret)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 1
+    assert (
+        "content/pages/notes.txt:1:1: error: a symbolic link; everything in content/pages/ must "
+        "be a regular file or folder inside it: replace the link with what it points to\n"
+        "1 error in the hand-written pages; nothing was built."
+    ) in result.stderr
+    assert "do-not-publish" not in result.stdout + result.stderr
+    assert not (tmp_path / "site").exists()
