@@ -36,6 +36,8 @@ from generator.render.templates import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"
+"""Templates that extend the theme (mkdocs-material) for every site that uses the plugin."""
 SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 """The theme's offline search needs this shim; its offline plugin would load it from a CDN."""
 SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
@@ -80,6 +82,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
                 "navigation (a section per kind of record, then the hand-written pages): "
                 "remove 'nav' from mkdocs.yml"
             )
+        # The plugin's own theme templates (head tags and structured data, the
+        # 404 page, the named search dialog, no outside requests) come after the
+        # site's custom_dir, which can still override each, and before the theme.
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         if is_offline(config):
             config.extra.setdefault("polyfills", [])
             config.extra["polyfills"].insert(0, SHIM_URI)
@@ -107,7 +115,13 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             raise PluginError(str(DatasetError(unsafe, "the hand-written pages")))
         start = time.perf_counter()
         result = build(
-            self._content(config), root, Options(directory_urls=config.use_directory_urls)
+            self._content(config),
+            root,
+            Options(
+                directory_urls=config.use_directory_urls,
+                site_url=config.site_url or "",
+                reports=issue_form(config.repo_url),
+            ),
         )
         seconds = time.perf_counter() - start
         if not result.ok or result.guide is None:
@@ -217,6 +231,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         server.watch(str(self._content(config)))
         server.watch(str(TEMPLATES))
         server.watch(str(ASSETS))
+        server.watch(str(THEME))
         return server
 
 
@@ -237,6 +252,16 @@ def clash_problems(
             )
         )
     return out
+
+
+def issue_form(repo_url: str | None) -> str:
+    """Where a new issue is opened on the site's repository, if it is on GitHub
+    (whose issue forms take their fields from the address)."""
+    parts = urlsplit(repo_url or "")
+    path = parts.path.strip("/").removesuffix(".git")
+    if parts.scheme != "https" or parts.hostname != "github.com" or path.count("/") != 1:
+        return ""
+    return f"https://github.com/{path}/issues/new"
 
 
 def is_offline(config: MkDocsConfig) -> bool:

@@ -17,16 +17,20 @@ def test_the_worked_example_builds(tmp_path: Path) -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     files = STEP.findall(guide)
     assert [path for path, _ in files] == [
+        "content/sources/example-help-page.yml",
         "content/remedies/verify-phone-number.yml",
         "content/causes/phone-not-verified.yml",
         "content/questions/phone-verified.yml",
     ]
     for path, text in files:
         (tmp_path / path).write_text(text, encoding="utf-8")
-    # Step 3: the symptom lists the cause. Step 4: an answer leads to the question.
+    # Step 4: the symptom lists the cause. Step 5: an answer leads to the question.
     symptom = tmp_path / "content/symptoms/account-terminated.yml"
     symptom.write_text(
-        symptom.read_text(encoding="utf-8") + "  - phone-not-verified\n", encoding="utf-8"
+        symptom.read_text(encoding="utf-8").replace(
+            "causes:\n", "causes:\n  - phone-not-verified\n", 1
+        ),
+        encoding="utf-8",
     )
     question = tmp_path / "content/questions/email-confirmed.yml"
     text = question.read_text(encoding="utf-8")

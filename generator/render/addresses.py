@@ -34,6 +34,11 @@ page and its diagram link to them, and the widget reads them from the page."""
 class Options:
     directory_urls: bool = True
     """MkDocs' `use_directory_urls`: `causes/x/` rather than `causes/x.html`."""
+    site_url: str = ""
+    """Where the site is published (MkDocs' `site_url`, ending in `/`), if known."""
+    reports: str = ""
+    """Where visitors' reports go: the address of a new issue on the site's
+    repository (`https://github.com/OWNER/REPO/issues/new`), if it has one."""
 
 
 def record_path(kind: str, record_id: str) -> str:

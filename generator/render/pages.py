@@ -13,9 +13,12 @@ below (`LISTINGS`) and the kinds of record with pages (`schema.KINDS`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import jinja2
+from babel.dates import format_date
 from markupsafe import Markup as Safe
 
 from generator.link import Guide
@@ -81,6 +84,15 @@ LISTINGS = {listing.path: listing for listing in (GUIDED_CHECK, GUIDED_CHECK_MAP
 """The pages made once per site besides the home page (whose title and
 description are the site settings') and the sections' overview pages (see
 `schema.Kind`)."""
+
+REPORT_FORM = "report.yml"
+"""The repository's issue form for visitors' reports (`.github/ISSUE_TEMPLATE/`)."""
+
+
+def format_day(day: date) -> str:
+    """A day as readers of the page write it."""
+    return format_date(day, "long", locale="en")
+
 
 FIXED = {
     "home": HOME,
@@ -163,7 +175,13 @@ class _Renderer:
         self.markup = Markup()
         env = environment()
         verdicts = {verdict: guide.settings.verdict_label(verdict) for verdict in VERDICT.values}
-        env.globals.update(guide=guide, settings=guide.settings, verdicts=verdicts, pages=FIXED)
+        env.globals.update(
+            guide=guide,
+            settings=guide.settings,
+            verdicts=verdicts,
+            pages=FIXED,
+            reports=bool(options.reports or guide.settings.report_email),
+        )
         # Filters rather than functions for what every page does many times:
         # Jinja calls a filter directly, a function through a slower generic path.
         env.filters.update(
@@ -176,6 +194,10 @@ class _Renderer:
             cause=guide.cause,
             remedy=guide.remedy,
             symptom=guide.symptom,
+            source=guide.source,
+            date=format_day,
+            report=self.report,
+            report_mail=self.report_mail,
             front_matter=front_matter,
             yaml_value=yaml_value,
             json_attr=json_for_attribute,
@@ -208,6 +230,33 @@ class _Renderer:
     def _resolver(self, context: jinja2.runtime.Context) -> Any:
         path, urls = context["path"], self.options.directory_urls
         return lambda kind, record_id: record_url(path, kind, record_id, urls)
+
+    @jinja2.pass_context
+    def report(self, context: jinja2.runtime.Context, record: Record, helped: str = "") -> str:
+        """A link that opens a prefilled report about `record` (or, `helped`
+        given, an answer to "Did this help?") on the page being rendered."""
+        fields = self._report_fields(context, record, helped)
+        if not self.options.reports:
+            return self._mail(fields)
+        return f"{self.options.reports}?{urlencode({'template': REPORT_FORM, **fields})}"
+
+    @jinja2.pass_context
+    def report_mail(self, context: jinja2.runtime.Context, record: Record) -> str:
+        return self._mail(self._report_fields(context, record, ""))
+
+    def _report_fields(
+        self, context: jinja2.runtime.Context, record: Record, helped: str
+    ) -> dict[str, str]:
+        page = self.options.site_url + page_url(context["path"], self.options.directory_urls)
+        what = f"{record.kind.folder}/{record.id}"
+        title = f"Did this help: {helped}, {what}" if helped else f"Problem with {what}"
+        fields = {"title": title, "page": page, "record": what}
+        return fields | ({"helped": helped} if helped else {})
+
+    def _mail(self, fields: dict[str, str]) -> str:
+        body = "\n".join(f"{key}: {value}" for key, value in fields.items() if key != "title")
+        query = urlencode({"subject": fields["title"], "body": body}, quote_via=quote)
+        return f"mailto:{self.guide.settings.report_email}?{query}"
 
     def verdict(self, cause: Cause) -> Safe:
         """The cause's recoverability as a badge."""
