@@ -135,8 +135,8 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def _read_config(path: Path, depth: int = 0) -> dict[str, Any]:
     """mkdocs.yml as a mapping, its INHERIT parents merged in; {} if it cannot be read.
 
-    An unreadable config is MkDocs' to report, with its own message: the build runs
-    MkDocs before it writes anywhere the check below would have guarded.
+    An unreadable config is MkDocs' to report, in its own words, when the build runs
+    it; until then the default folders (`docs`, `content`, `site`) stand in.
     """
     try:
         with path.open(encoding="utf-8") as stream:
@@ -488,6 +488,9 @@ def build_bundle(config: Path, out_zip: Path, name: str, *, shown: str | None = 
             except (KeyboardInterrupt, _TerminatedError):
                 print(f"bundle interrupted; {out_zip} is unchanged", file=sys.stderr)
                 return 130
+            except OSError as exc:  # e.g. a full disk while writing the zip
+                print(f"bundle not made: {exc}; {out_zip} is unchanged", file=sys.stderr)
+                return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
         partial.unlink(missing_ok=True)
