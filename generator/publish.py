@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,8 +52,10 @@ BUNDLE_TEMPS = ("build", "part")
 _TEMP = re.compile(r"\.(.+)\.([a-z]+)-([0-9]+)")
 """`.<output's name>.<kind>-<process id>`"""
 
-HELD = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT})
-"""Signals held back between the swap's two renames, so none can split the pair."""
+STOPPING = (signal.SIGINT, signal.SIGTERM)
+"""Signals that stop a build (Ctrl-C, `kill`): it stops MkDocs and tidies up."""
+MASKED = frozenset({signal.SIGHUP, signal.SIGQUIT})
+"""Signals that would end the process outright: blocked between the swap's two renames."""
 
 
 def source_date_epoch(root: Path) -> int:
@@ -347,33 +349,68 @@ class _TerminatedError(Exception):
     pass
 
 
-def _on_term(signum: int, frame: FrameType | None) -> None:
-    raise _TerminatedError
+def _stop(signum: int) -> BaseException:
+    return KeyboardInterrupt() if signum == signal.SIGINT else _TerminatedError()
 
 
-@contextmanager
-def _sigterm_raises() -> Iterator[None]:
-    """SIGTERM raises, like Ctrl-C, so that the build stops its child and tidies up."""
-    previous = signal.signal(signal.SIGTERM, _on_term)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+class _Signals:
+    """STOPPING signals during a build: they raise (`_stop`), or wait while `held`.
 
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold back HELD signals until the block ends; one that arrives meanwhile acts then.
-
-    The mask is read first and changed inside `try`: a signal that raises just
-    after the change still finds the old mask restored.
+    The wait is kept in Python rather than in the signal mask because a mask is per
+    thread: with other threads running, the kernel hands the signal to one of them,
+    and Python still runs the handler in the main thread, between the renames.
     """
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+
+    def __init__(self) -> None:
+        self.held = False
+        self.pending: int | None = None
+
+    def on_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.held:
+            self.pending = signum
+            return
+        raise _stop(signum)
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """No signal acts inside the block; one that arrived acts as the block ends.
+
+        MASKED signals have no Python handler, so they are blocked at the OS
+        (which holds them in a single-threaded process, as the CLI is; should one
+        end a build between the renames anyway, the next build puts the site back).
+        """
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+        try:
+            self.held = True
+            signal.pthread_sigmask(signal.SIG_BLOCK, MASKED)
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            self.held = False
+            if self.pending is not None:
+                signum, self.pending = self.pending, None
+                raise _stop(signum)
+
+
+@contextmanager
+def _stopping() -> Iterator[_Signals]:
+    """Route STOPPING signals to a `_Signals` for the block; a signal ignored (a
+    background job's Ctrl-C) stays ignored."""
+    signals = _Signals()
+    previous: dict[int, Callable[[int, FrameType | None], Any] | int] = {}
     try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
-        yield
+        for stopping in STOPPING:
+            handler = signal.getsignal(stopping)
+            if handler is not None and handler != signal.SIG_IGN:
+                previous[stopping] = handler
+                signal.signal(stopping, signals.on_signal)
+        yield signals
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signals.held = True  # now a signal only waits, until every handler is back
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if signals.pending is not None:
+            signal.raise_signal(signals.pending)  # to the handler it would have met
 
 
 # --- Building -----------------------------------------------------------------
@@ -406,7 +443,7 @@ def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
     process = None
     swapped = False
     try:
-        with _sigterm_raises():
+        with _stopping() as signals:
             try:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 _recover(out)
@@ -417,7 +454,7 @@ def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
                     return code
                 if marker:
                     (work / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-                with _signals_held():
+                with signals.hold():
                     _swap(work, out, old)
                     swapped = True  # before the held signals act, as the block ends
                 return 0
@@ -471,7 +508,7 @@ def build_bundle(config: Path, out_zip: Path, name: str, *, shown: str | None = 
         return 2
     work, partial = (_temp(out_zip.parent, out_zip.stem, kind) for kind in BUNDLE_TEMPS)
     try:
-        with _sigterm_raises():
+        with _stopping():
             try:
                 for path, _kind in _dead_leftovers(out_zip.parent, out_zip.stem, BUNDLE_TEMPS):
                     _remove(path)
