@@ -256,11 +256,14 @@ def refusal(project: Project, out: Path, *, bundle: bool = False) -> str | None:
             else:
                 effect = f"the {product} would be mixed into the dataset"
             return f"lies inside {what} ({_display(source)}); {effect}; {fix}"
-    if out.exists() and not out.is_dir():
-        return f"is a file, not a folder; {fix}"
-    if out == usual:
-        return None
-    foreign = _not_ours(out, bundle=bundle)
+    try:
+        if out.exists() and not out.is_dir():
+            return f"is a file, not a folder; {fix}"
+        if out == usual:
+            return None
+        foreign = _not_ours(out, bundle=bundle)
+    except OSError as exc:  # e.g. a folder this user may not list
+        return f"cannot be looked into ({exc.strerror}); {fix}"
     if not foreign:
         return None
     shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
