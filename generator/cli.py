@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,7 +72,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish import build_site
 
-    return build_site(args.config, args.out, offline=args.offline)
+    return build_site(args.config, args.out, offline=args.offline, shown=f"--out {args.out}")
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -101,8 +102,15 @@ def cmd_synth(args: argparse.Namespace) -> int:
 def cmd_bundle(args: argparse.Namespace) -> int:
     from generator.publish import build_bundle
 
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", args.name):
+        print(
+            f"error: --name {args.name!r} is not a plain name (it names the zip and its top "
+            "folder); expected letters, digits, '.', '_' or '-', e.g. --name helpsite",
+            file=sys.stderr,
+        )
+        return 2
     target = args.out / f"{args.name}-offline.zip"
-    code = build_bundle(args.config, target, args.name)
+    code = build_bundle(args.config, target, args.name, shown=f"--out {args.out}")
     if code == 0:
         print(f"wrote {target} ({target.stat().st_size:,} bytes)")
     return code
@@ -132,13 +140,25 @@ def parser() -> argparse.ArgumentParser:
         "build", help="build the site with MkDocs into a new folder, then swap it in"
     )
     b.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
-    b.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site/)")
+    b.add_argument(
+        "--out",
+        type=Path,
+        default=Path("site"),
+        help="site folder (default: site/); replaced whole, so it must be site/, a new or "
+        "empty folder, or one an earlier build made; never the project, dataset or pages",
+    )
     b.add_argument("--offline", action="store_true", help="the offline variant, for file://")
     b.set_defaults(run=cmd_build)
 
     z = sub.add_parser("bundle", help="build the offline site as dist/<name>-offline.zip")
     z.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
-    z.add_argument("--out", type=Path, default=Path("dist"), help="folder for the zip")
+    z.add_argument(
+        "--out",
+        type=Path,
+        default=Path("dist"),
+        help="folder for the zip (default: dist/); dist/, a new or empty folder, or one that "
+        "holds only offline zips; never the project, dataset or pages",
+    )
     z.add_argument("--name", default="helpsite", help="the zip's name and its top folder")
     z.set_defaults(run=cmd_bundle)
 
