@@ -34,6 +34,7 @@ OFFLINE_ENV = {"HELPSITE_OFFLINE": "true", "HELPSITE_DIRECTORY_URLS": "false"}
 """What mkdocs.yml reads (`!ENV`) to build the offline variant."""
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip can hold
+ZIP_EPOCH_MAX = 4354819199  # 2107-12-31 23:59:59, the latest
 
 MARKER = ".helpsite-build"
 """The file `build` leaves in every site it makes: a later build may replace that folder."""
@@ -59,9 +60,11 @@ MASKED = frozenset({signal.SIGHUP, signal.SIGQUIT})
 
 
 def source_date_epoch(root: Path) -> int:
-    """SOURCE_DATE_EPOCH if set, else the last commit's time, else 1980."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
+    """SOURCE_DATE_EPOCH if set, else the last commit's time, else 1980; within
+    what a zip can hold (1980 to 2107), which also bounds what MkDocs is given."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value.isascii() and value.isdigit() and len(value) <= 12:
+        return min(max(int(value), ZIP_EPOCH_MIN), ZIP_EPOCH_MAX)
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.publish import build_bundle
+from generator.publish import build_bundle, source_date_epoch, write_zip
 from tests.browser import search
 from tests.conftest import ROOT
 
@@ -65,6 +66,32 @@ def test_zip_has_one_top_folder_with_index(bundle: Path) -> None:
 def test_vendored_shim_is_the_pinned_npm_package() -> None:
     vendored = ROOT / "generator/vendor/iframe-worker/shim.js"
     assert vendored.read_bytes() == (ROOT / "node_modules/iframe-worker/shim/index.js").read_bytes()
+
+
+def test_every_entry_carries_the_source_date(bundle: Path) -> None:
+    """The zip's times come from SOURCE_DATE_EPOCH (the last commit's time), not the
+    clock: two builds a day apart give the same bytes."""
+    expected = time.gmtime(source_date_epoch(ROOT))[:6]
+    with zipfile.ZipFile(bundle) as archive:
+        times = {info.date_time for info in archive.infolist()}
+    assert times == {expected}
+
+
+@pytest.mark.parametrize(
+    ("value", "year"),
+    [("1", 1980), ("1700000000", 2023), ("99999999999", 2107), ("9" * 5000, None), ("-5", None)],
+)
+def test_source_date_epoch_stays_within_what_a_zip_holds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, value: str, year: int | None
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    epoch = source_date_epoch(tmp_path)  # not a git checkout: a malformed value means 1980
+    assert time.gmtime(epoch).tm_year == (year or 1980)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text("<p>hi</p>", encoding="utf-8")
+    write_zip(tmp_path / "site", tmp_path / "out.zip", epoch)
+    with zipfile.ZipFile(tmp_path / "out.zip") as archive:
+        assert archive.infolist()[0].date_time[0] == (year or 1980)
 
 
 def test_two_bundles_are_byte_identical(bundle: Path, tmp_path: Path) -> None:
