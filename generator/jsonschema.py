@@ -48,7 +48,7 @@ def _spec(spec: Spec, doc: str) -> dict[str, Any]:
         out = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
         doc = f"{doc} (a file name in {spec.kind}/ without .yml)"
     elif isinstance(spec, Nested):
-        out = _object(spec.cls)
+        out = object_schema(spec.cls)
     else:
         out = {"type": "array", "items": _spec(spec.item, "")}
         if spec.min_items:
@@ -58,7 +58,8 @@ def _spec(spec: Spec, doc: str) -> dict[str, Any]:
     return out
 
 
-def _object(cls: type) -> dict[str, Any]:
+def object_schema(cls: type) -> dict[str, Any]:
+    """The JSON Schema of a record (or nested part of one) as the dataset writes it."""
     fields = schema_fields(cls)
     out: dict[str, Any] = {
         "type": "object",
@@ -77,16 +78,18 @@ def _object(cls: type) -> dict[str, Any]:
     return out
 
 
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
 RECORD_FILES: tuple[type[Record], ...] = (Settings, *RECORDS)
 """Every kind of dataset file: the site settings, then each kind of record."""
 
 
 def json_schema(cls: type[Record]) -> dict[str, Any]:
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": SCHEMA_DIALECT,
         "title": f"{cls.kind.schema} record",
         "description": (cls.__doc__ or "").strip(),
-        **_object(cls),
+        **object_schema(cls),
     }
 
 

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.export import EXPORT, EXPORT_SCHEMA, dataset_json, export_schema
 from generator.link import Guide
 from generator.load import unsafe_entries
 from generator.markup import Markup
@@ -165,6 +166,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
                 File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
             )
 
+        # The dataset as data, for other tools, at addresses that stay.
+        files.append(File.generated(config, EXPORT, content=dataset_json(result.guide)))
+        files.append(File.generated(config, EXPORT_SCHEMA, content=export_schema()))
         if is_offline(config):
             files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
         if config.site_url and files.get_file_from_path("robots.txt") is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 from playwright.sync_api import Browser
 
@@ -335,3 +337,16 @@ def test_a_link_in_the_pages_folder_stops_the_build_before_anything_is_copied(
     ) in result.stderr
     assert "do-not-publish" not in result.stdout + result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_dataset_is_published_as_json_that_follows_its_schema(real_site: Path) -> None:
+    data = json.loads((real_site / "data/dataset.json").read_text(encoding="utf-8"))
+    schema = json.loads((real_site / "data/dataset.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert [c["id"] for c in data["causes"]] == CAUSES
+    cause = next(c for c in data["causes"] if c["id"] == "too-many-disputes")
+    assert cause["recoverability"]["verdict"] == "rarely"
+    assert cause["sources"] == ["cashbackhunter-terminated"]
+    broken = dict(data, causes=[{"id": "x"}])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
