@@ -8,6 +8,7 @@ takes it and clears it.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from generator.load import unsafe_entries
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError, Pos, Problem, display_path
+from generator.publish import OFFLINE_VARIABLE
 from generator.render.addresses import UNRESOLVED_LINK, Options, resolve_links, resolver
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import NAV_LIMIT, clashes, nav
@@ -90,6 +92,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         if str(THEME) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         if is_offline(config):
+            # Links must name files: file:// serves no folder's index.html.
+            config.use_directory_urls = False
             config.extra.setdefault("polyfills", [])
             config.extra["polyfills"].insert(0, SHIM_URI)
             # Instant navigation fetches pages, which browsers refuse under file://.
@@ -228,8 +232,16 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             )
         return output
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._guide = None
+        if is_offline(config) and not theme_offline(config):
+            # What the theme's offline plugin does, for a config without it: under
+            # file:// the theme loads the search index as a script, not by fetch().
+            index = Path(config.site_dir) / "search" / "search_index.json"
+            if index.is_file():
+                script = f"var __index = {index.read_text(encoding='utf-8')}"
+                index.with_suffix(".js").write_text(script, encoding="utf-8")
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content(config)))
@@ -269,6 +281,13 @@ def issue_form(repo_url: str | None) -> str:
 
 
 def is_offline(config: MkDocsConfig) -> bool:
-    """Whether the theme's offline plugin is on, i.e. this build is for file://."""
+    """Whether this build is for file://."""
+    # `generator bundle` asks for it whether or not the config names the theme's
+    # offline plugin.
+    return theme_offline(config) or os.environ.get(OFFLINE_VARIABLE) == "true"
+
+
+def theme_offline(config: MkDocsConfig) -> bool:
+    """Whether the theme's offline plugin is on."""
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(offline is not None and offline.config.enabled)

@@ -30,7 +30,9 @@ from typing import Any
 
 import yaml
 
-OFFLINE_ENV = {"HELPSITE_OFFLINE": "true", "HELPSITE_DIRECTORY_URLS": "false"}
+OFFLINE_VARIABLE = "HELPSITE_OFFLINE"
+"""`true` asks the helpsite plugin for the offline variant (for file://)."""
+OFFLINE_ENV = {OFFLINE_VARIABLE: "true", "HELPSITE_DIRECTORY_URLS": "false"}
 """What mkdocs.yml reads (`!ENV`) to build the offline variant."""
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip can hold
