@@ -9,7 +9,7 @@ ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor bench audit screenshots clean
+.PHONY: install site bundle test serve check lint schema vendor bench audit screenshots wheel clean
 
 install: $(STAMP)
 
@@ -67,6 +67,9 @@ $(ZENSICAL): bench/zensical-requirements.txt
 	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check \
 		--requirement bench/zensical-requirements.txt
 	touch $(ZENSICAL)
+
+wheel: $(STAMP)  ## the installable package, into dist/
+	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
 
 clean:
 	rm -rf site dist .build

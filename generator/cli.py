@@ -116,6 +116,21 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from generator.scaffold import ScaffoldError, new_site
+
+    try:
+        written = new_site(args.dir, args.message, args.name, date.today())
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote a new help site of {len(written)} files to {args.dir}")
+    print(f"next: cd {args.dir} && helpsite check && mkdocs serve")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -173,6 +188,16 @@ def parser() -> argparse.ArgumentParser:
     y.add_argument("dir", type=Path, metavar="DIR", help="the dataset folder to write")
     y.add_argument("--seed", type=int, default=1, help="the same seed writes the same dataset")
     y.set_defaults(run=cmd_synth)
+
+    n = sub.add_parser("new", help="start a new help site in DIR (a new or empty folder)")
+    n.add_argument("dir", type=Path, metavar="DIR", help="the folder to write the site to")
+    n.add_argument(
+        "--message",
+        default="The message your readers see",
+        help="the words your readers see, e.g. 'The printer shows as Offline'",
+    )
+    n.add_argument("--name", default="A help site", help="the site's name")
+    n.set_defaults(run=cmd_new)
 
     s = sub.add_parser("schema", help="write the JSON Schema files editors use")
     s.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema/)")

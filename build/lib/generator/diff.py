@@ -1,0 +1,170 @@
+"""What a change does to the site, for reviewers: `python -m generator diff BASE HEAD`.
+
+Each side is a dataset folder or a git revision (whose `content/` is read with
+`git archive`). The report is Markdown, for a pull request's job summary.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.link import Guide
+from generator.pipeline import check
+from generator.problems import errors
+from generator.schema import KINDS, SETTINGS_FILE, Record, Ref, schema_fields
+from generator.validate import Dataset
+
+
+class SideError(Exception):
+    """A side of the diff could not be read (not a folder, not a revision)."""
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str
+    dataset: Dataset
+    guide: Guide | None
+    error_count: int
+
+
+def read_side(spec: str, repo: Path, content: str = "content") -> Side:
+    folder = Path(spec)
+    if folder.is_dir():
+        return _read(spec, folder if (folder / SETTINGS_FILE).is_file() else folder / content)
+    if spec.startswith("-"):
+        # git would read it as an option (`--output=FILE` writes a file).
+        raise SideError(
+            f"expected a dataset folder or a git revision, got the option-like '{spec}'"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            tar = subprocess.run(
+                ["git", "archive", "--format=tar", spec, "--", content],
+                cwd=repo,
+                capture_output=True,
+                check=True,
+            ).stdout
+        except (OSError, subprocess.CalledProcessError) as exc:
+            detail = getattr(exc, "stderr", b"") or b""
+            raise SideError(
+                f"'{spec}' is neither a dataset folder nor a git revision with {content}/ "
+                f"({detail.decode(errors='replace').strip() or exc})"
+            ) from None
+        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+            archive.extractall(tmp, filter="data")
+        return _read(spec, Path(tmp) / content)
+
+
+def _read(label: str, content: Path) -> Side:
+    result = check(content, content.parent)
+    return Side(label, result.dataset, result.guide, len(errors(result.problems)))
+
+
+def plain(value: Any) -> Any:
+    """A record value without positions, so that moving text around is no change."""
+    if isinstance(value, Ref):
+        return value.id
+    if isinstance(value, tuple):
+        return tuple(plain(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple((f.name, plain(getattr(value, f.name))) for f in schema_fields(type(value)))
+    return value
+
+
+def record_changes(base: Dataset, head: Dataset) -> Iterator[tuple[str, str, str, str]]:
+    """(change, kind, id, changed fields) for every record that differs."""
+    for kind in KINDS:
+        old: dict[str, Record] = {r.id: r for r in base.records(kind)}
+        new: dict[str, Record] = {r.id: r for r in head.records(kind)}
+        for rid in sorted(old.keys() | new.keys()):
+            if rid not in old:
+                yield "added", kind, rid, ""
+            elif rid not in new:
+                yield "removed", kind, rid, ""
+            else:
+                fields = [
+                    f.name
+                    for f in schema_fields(type(new[rid]))
+                    if plain(getattr(old[rid], f.name)) != plain(getattr(new[rid], f.name))
+                ]
+                if fields:
+                    yield "changed", kind, rid, ", ".join(fields)
+    if base.settings is not None and head.settings is not None:
+        fields = [
+            f.name
+            for f in schema_fields(type(head.settings))
+            if plain(getattr(base.settings, f.name)) != plain(getattr(head.settings, f.name))
+        ]
+        if fields:
+            yield "changed", "site", SETTINGS_FILE, ", ".join(fields)
+
+
+def _answers(guide: Guide | None) -> dict[tuple[str, str], str]:
+    """(question id, answer label) -> where it leads, e.g. `cause wrong-login-data`."""
+    out: dict[tuple[str, str], str] = {}
+    if guide is None or guide.flow is None:
+        return out
+    for q in guide.flow.questions:
+        for answer in q.choices:
+            target = answer.target
+            out[(q.id, answer.label)] = f"{KINDS[target.kind].noun} `{target.id}`"
+    return out
+
+
+def md_text(text: str) -> str:
+    """Content shown as text in the Markdown report, never as markup."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
+
+
+def check_changes(base: Guide | None, head: Guide | None) -> list[str]:
+    old, new = _answers(base), _answers(head)
+    lines = []
+    for key in sorted(old.keys() | new.keys()):
+        qid, label = key
+        answer = f"Answer \u201c{md_text(label)}\u201d to question `{qid}`"
+        if key not in old:
+            lines.append(f"- New: {answer} leads to {new[key]}.")
+        elif key not in new:
+            lines.append(f"- Gone: {answer}, which led to {old[key]}.")
+        elif old[key] != new[key]:
+            lines.append(f"- {answer} now leads to {new[key]} (was {old[key]}).")
+    reach_old = set(base.flow.outcomes) if base and base.flow else set()
+    reach_new = set(head.flow.outcomes) if head and head.flow else set()
+    lines += [f"- Cause `{c}` can now be reached." for c in sorted(reach_new - reach_old)]
+    lines += [f"- Cause `{c}` can no longer be reached." for c in sorted(reach_old - reach_new)]
+    return lines
+
+
+def report(base: Side, head: Side) -> str:
+    out = [
+        f"## What this change does to the site\n\nComparing `{base.label}` with `{head.label}`.\n"
+    ]
+    for side in (base, head):
+        if side.error_count:
+            out.append(
+                f"**`{side.label}` has {side.error_count} error(s)**; run "
+                "`python -m generator check` on it. Only records that validate are compared.\n"
+            )
+    changes = list(record_changes(base.dataset, head.dataset))
+    if changes:
+        out.append("| change | record | fields |\n|---|---|---|")
+        out += [
+            f"| {change} | {KINDS[kind].noun if kind in KINDS else kind} `{rid}` | {fields} |"
+            for change, kind, rid, fields in changes
+        ]
+        out.append("")
+    else:
+        out.append("No records were added, removed or changed.\n")
+    tree = check_changes(base.guide, head.guide)
+    out.append("### Guided check\n")
+    out.append("\n".join(tree) + "\n" if tree else "No answer leads anywhere new.\n")
+    return "\n".join(out)

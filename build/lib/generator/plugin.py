@@ -1,0 +1,293 @@
+"""The MkDocs plugin: connects MkDocs' events to `pipeline`, and nothing more.
+
+It keeps no state between builds: each build reads the dataset afresh in
+`on_pre_build` and hands the result to `on_files` of the same build, which
+takes it and clears it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from generator.export import EXPORT, EXPORT_SCHEMA, dataset_json, export_schema
+from generator.link import Guide
+from generator.load import unsafe_entries
+from generator.markup import Markup
+from generator.pipeline import Result, build
+from generator.problems import DatasetError, Pos, Problem, display_path
+from generator.publish import OFFLINE_VARIABLE
+from generator.render.addresses import UNRESOLVED_LINK, Options, resolve_links, resolver
+from generator.render.frontmatter import escape_page_meta
+from generator.render.navigation import NAV_LIMIT, clashes, nav
+from generator.render.pages import Page as GeneratedPage
+from generator.render.structured import robots_txt
+from generator.render.templates import TEMPLATES
+
+log = logging.getLogger("mkdocs.plugins.helpsite")
+ASSETS = Path(__file__).parent / "assets"
+THEME = Path(__file__).parent / "theme"
+"""Templates that extend the theme (mkdocs-material) for every site that uses the plugin."""
+SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
+"""The theme's offline search needs this shim; its offline plugin would load it from a CDN."""
+SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
+
+
+class _Count(c.Type[int]):
+    """A whole number of things: 0 or more."""
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 0:
+            raise ValidationError(f"expected a whole number of 0 or more, got {number}")
+        return number
+
+
+class HelpsiteConfig(Config):
+    content = c.Type(str, default="content")
+    """The dataset folder, relative to mkdocs.yml."""
+    nav_limit = _Count(int, default=NAV_LIMIT)
+    """A navigation section lists at most this many pages; beyond, only its index."""
+
+
+class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
+    _result: Result | None = None
+    """The pages of the build under way: set in on_pre_build, taken in on_files."""
+    _guide: Guide | None = None
+    """The guide of the build under way, for the footer and the links of
+    hand-written pages: set in on_files, cleared in on_pre_build and on_post_build."""
+    _markup: Markup | None = None
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def _content(self, config: MkDocsConfig) -> Path:
+        return self._root(config) / self.config.content
+
+    @event_priority(50)  # before the theme's offline plugin, which adds its CDN shim otherwise
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.nav is not None:
+            raise PluginError(
+                "mkdocs.yml: expected no 'nav', got one; the helpsite plugin makes the "
+                "navigation (a section per kind of record, then the hand-written pages): "
+                "remove 'nav' from mkdocs.yml"
+            )
+        # The plugin's own theme templates (head tags and structured data, the
+        # 404 page, the named search dialog, no outside requests) come after the
+        # site's custom_dir, which can still override each, and before the theme.
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        if is_offline(config):
+            # Links must name files: file:// serves no folder's index.html.
+            config.use_directory_urls = False
+            config.extra.setdefault("polyfills", [])
+            config.extra["polyfills"].insert(0, SHIM_URI)
+            # Instant navigation fetches pages, which browsers refuse under file://.
+            features = config.theme.get("features", [])
+            config.theme["features"] = [
+                f for f in features if not f.startswith("navigation.instant")
+            ]
+        for asset in sorted(ASSETS.glob("*.css")):
+            config.extra_css.append(f"assets/helpsite/{asset.name}")
+        for asset in sorted(ASSETS.glob("*.js")):
+            config.extra_javascript.append(f"assets/helpsite/{asset.name}")
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs before MkDocs empties the site folder, so a broken dataset stops
+        # the build while the last good site is still there.
+        self._result = self._guide = None
+        root = self._root(config)
+        # MkDocs copies every file of the pages folder into the site, following
+        # links: a pull request's link to a file elsewhere on the build machine
+        # would be published. Checked before MkDocs lists the folder.
+        unsafe = unsafe_entries(Path(config.docs_dir), root)
+        if unsafe:
+            raise PluginError(str(DatasetError(unsafe, "the hand-written pages")))
+        start = time.perf_counter()
+        result = build(
+            self._content(config),
+            root,
+            Options(
+                directory_urls=config.use_directory_urls,
+                site_url=config.site_url or "",
+                reports=issue_form(config.repo_url),
+            ),
+        )
+        seconds = time.perf_counter() - start
+        if not result.ok or result.guide is None:
+            raise PluginError(str(DatasetError(result.problems)))
+        # Checked here, not in on_files, which runs after MkDocs has emptied site/.
+        handwritten = {f.src_uri: f for f in get_files(config).documentation_pages()}
+        taken = clashes(result.pages, list(handwritten), config.use_directory_urls)
+        if taken:
+            problems = clash_problems(taken, handwritten, root)
+            raise PluginError(str(DatasetError(problems, "the hand-written pages")))
+        for problem in result.problems:
+            log.warning(str(problem))
+        # The benchmark reads this line: the generator's share of this very build.
+        log.info(f"helpsite: {len(result.pages)} pages generated in {seconds:.3f} seconds")
+        self._result = result
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        result, self._result = self._result, None
+        assert result is not None and result.guide is not None, "on_pre_build runs first"
+        root = self._root(config)
+
+        handwritten = []
+        for f in files.documentation_pages():
+            if f.abs_src_path:
+                f.edit_uri = display_path(Path(f.abs_src_path), root)
+            handwritten.append(f.src_uri)
+        navigation = nav(result.pages, handwritten, self.config.nav_limit)
+        for page in result.pages:
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV
+                if page.path in navigation.hidden
+                else InclusionLevel.UNDEFINED
+            )
+            generated = File.generated(
+                config, page.path, content=page.markdown, inclusion=inclusion
+            )
+            generated.edit_uri = page.source
+            files.append(generated)
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(
+                File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
+            )
+
+        # The dataset as data, for other tools, at addresses that stay.
+        files.append(File.generated(config, EXPORT, content=dataset_json(result.guide)))
+        files.append(File.generated(config, EXPORT_SCHEMA, content=export_schema()))
+        if is_offline(config):
+            files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
+        if config.site_url and files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
+        config.nav = navigation.entries
+        self._guide = result.guide
+        self._markup = Markup()
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.generated_by is None:  # hand-written; generated pages come escaped
+            page.meta = escape_page_meta(page.meta)
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Hand-written pages may link to records as content does (`cause:ID`)."""
+        if page.file.generated_by is not None or self._guide is None:
+            return html
+        resolve = resolver(page.file.src_uri, config.use_directory_urls)
+        return resolve_links(html, resolve, self._guide.has)
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        # The theme prints the copyright in every page's footer as it is, so
+        # the notice's links are made relative to each page in turn.
+        config.copyright = self._notice(page.file.src_uri, config)
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        config.copyright = self._notice(None, config)  # 404.html, served at any address
+        return context
+
+    def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:
+        assert self._guide is not None and self._markup is not None, "on_files runs first"
+        root = urlsplit(config.site_url or "/").path or "/"
+        resolve = resolver(from_path, config.use_directory_urls, root)
+        return self._markup.render(self._guide.settings.notice, resolve).html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        left = UNRESOLVED_LINK.search(output)
+        if left is not None:
+            where = page.file.abs_src_path or page.file.src_uri
+            shown = (
+                display_path(Path(where), self._root(config)) if page.file.abs_src_path else where
+            )
+            raise PluginError(
+                f"{shown}: a link to '{left.group(1)}' is left in the built page; expected "
+                "the id of an existing record, e.g. [text](cause:ID) with ID a file name in "
+                "causes/ without `.yml`"
+            )
+        return output
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._guide = None
+        if is_offline(config) and not theme_offline(config):
+            # What the theme's offline plugin does, for a config without it: under
+            # file:// the theme loads the search index as a script, not by fetch().
+            index = Path(config.site_dir) / "search" / "search_index.json"
+            if index.is_file():
+                script = f"var __index = {index.read_text(encoding='utf-8')}"
+                index.with_suffix(".js").write_text(script, encoding="utf-8")
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self._content(config)))
+        server.watch(str(TEMPLATES))
+        server.watch(str(ASSETS))
+        server.watch(str(THEME))
+        return server
+
+
+def clash_problems(
+    taken: list[tuple[str, GeneratedPage]], files: dict[str, File], root: Path
+) -> list[Problem]:
+    """One problem per hand-written page that a generated page would replace."""
+    out = []
+    for path, page in taken:
+        source = files[path].abs_src_path
+        shown = display_path(Path(source), root) if source else path
+        address = files[path].url or "/"
+        out.append(
+            Problem(
+                Pos(shown, 1, 1),
+                f"this page's address ({address}) belongs to the generated page "
+                f"'{page.title}'; rename or move the file",
+            )
+        )
+    return out
+
+
+def issue_form(repo_url: str | None) -> str:
+    """Where a new issue is opened on the site's repository, if it is on GitHub
+    (whose issue forms take their fields from the address)."""
+    parts = urlsplit(repo_url or "")
+    path = parts.path.strip("/").removesuffix(".git")
+    if parts.scheme != "https" or parts.hostname != "github.com" or path.count("/") != 1:
+        return ""
+    return f"https://github.com/{path}/issues/new"
+
+
+def is_offline(config: MkDocsConfig) -> bool:
+    """Whether this build is for file://."""
+    # `generator bundle` asks for it whether or not the config names the theme's
+    # offline plugin.
+    return theme_offline(config) or os.environ.get(OFFLINE_VARIABLE) == "true"
+
+
+def theme_offline(config: MkDocsConfig) -> bool:
+    """Whether the theme's offline plugin is on."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline is not None and offline.config.enabled)

@@ -1,0 +1,314 @@
+"""Stage 4, render: the guide -> Markdown pages, through Jinja2 templates.
+
+Pages are Markdown so that MkDocs builds them like any other page, but every
+piece of content inside them is HTML made here: plain text escaped by Jinja's
+autoescape, Markdown fields rendered by `markup`. The page's own Markdown
+processing then passes those blocks through untouched, so content is never
+parsed twice and the site's Markdown extensions never see it.
+
+Which pages a guide makes, with their titles and descriptions, is the table
+below (`LISTINGS`) and the kinds of record with pages (`schema.KINDS`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+from babel.dates import format_date
+from markupsafe import Markup as Safe
+
+from generator.link import Guide
+from generator.markup import Markup
+from generator.render.addresses import (
+    CHECK,
+    CHECK_MAP,
+    HOME,
+    Options,
+    anchor,
+    index_path,
+    page_url,
+    record_path,
+    record_url,
+    relative_url,
+)
+from generator.render.diagram import flow_svg
+from generator.render.frontmatter import front_matter, yaml_value
+from generator.render.structured import faq
+from generator.render.templates import environment
+from generator.render.widget import flow_json, json_for_attribute
+from generator.schema import KINDS, VERDICT, Cause, Kind, Record, Ref
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page."""
+
+    path: str
+    """Where it pretends to live in the docs folder, e.g. `causes/wrong-login-data.md`."""
+    title: str
+    """Plain text, for the navigation."""
+    markdown: str
+    source: str | None
+    """The dataset file it was made from (for "Edit this page"), if any."""
+    section: str | None = None
+    """The kind of record (folder) whose navigation section lists it, if any."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A page the site makes once, not once per record."""
+
+    path: str
+    template: str
+    title: str
+    description: str
+
+
+GUIDED_CHECK = Listing(
+    CHECK,
+    "check.md.j2",
+    "Guided check",
+    "Answer a few questions to find the likely cause and what to do about it.",
+)
+GUIDED_CHECK_MAP = Listing(
+    CHECK_MAP,
+    "check-map.md.j2",
+    "The guided check as a diagram",
+    "Every question of the guided check, its answers, and the causes they lead to.",
+)
+LISTINGS = {listing.path: listing for listing in (GUIDED_CHECK, GUIDED_CHECK_MAP)}
+"""The pages made once per site besides the home page (whose title and
+description are the site settings') and the sections' overview pages (see
+`schema.Kind`)."""
+
+REPORT_FORM = "report.yml"
+"""The repository's issue form for visitors' reports (`.github/ISSUE_TEMPLATE/`)."""
+
+
+def format_day(day: date) -> str:
+    """A day as readers of the page write it."""
+    return format_date(day, "long", locale="en")
+
+
+FIXED = {
+    "home": HOME,
+    "check": CHECK,
+    "check_map": CHECK_MAP,
+    **{folder: index_path(folder) for folder, kind in KINDS.items() if kind.section},
+}
+"""Pages templates link to by name: `{{ pages.check | link }}`."""
+
+
+def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
+    """Every generated page of the guide, in navigation order: the home page,
+    the guided check and its diagram, then each kind's overview and records."""
+    r = _Renderer(guide, options or Options())
+    settings = guide.settings
+    pages = [
+        r.page("home.md.j2", HOME, settings.title, settings.summary, settings.pos.path, trail=[])
+    ]
+    if guide.flow is not None:
+        source = guide.flow.questions[0].pos.path
+        check_trail = [(GUIDED_CHECK.title, CHECK)]
+        pages.append(r.listing(GUIDED_CHECK, source, check_trail, flow=flow_json(guide.flow)))
+        pages.append(
+            r.listing(
+                GUIDED_CHECK_MAP,
+                source,
+                [*check_trail, (GUIDED_CHECK_MAP.title, CHECK_MAP)],
+                svg=Safe(flow_svg(guide, _diagram_links(guide, r.options))),
+            )
+        )
+    for kind in KINDS.values():
+        if kind.section is None:
+            continue
+        index = index_path(kind.folder)
+        trail = [(kind.section, index)]
+        pages.append(
+            r.page(
+                f"{kind.folder}.md.j2",
+                index,
+                kind.index_title,
+                kind.index_description,
+                None,
+                trail,
+                section=kind.folder,
+            )
+        )
+        for record in _records(guide, kind):
+            pages.append(r.record(kind, record, trail))
+    return tuple(pages)
+
+
+def _records(guide: Guide, kind: Kind) -> tuple[Any, ...]:
+    records: tuple[Any, ...] = getattr(guide, kind.folder)
+    return records
+
+
+def _diagram_links(guide: Guide, options: Options) -> dict[Ref, str]:
+    """Where each box of the diagram leads: a question's section of the check,
+    an outcome's cause page."""
+    assert guide.flow is not None
+    urls = options.directory_urls
+    return {
+        **{
+            q.ref: relative_url(CHECK_MAP, CHECK, urls, anchor(q.ref)) for q in guide.flow.questions
+        },
+        **{
+            Ref("causes", cid): record_url(CHECK_MAP, "causes", cid, urls)
+            for cid in guide.flow.outcomes
+        },
+    }
+
+
+class _Renderer:
+    """The templates with what they need of one guide. Which page is being
+    rendered is passed with each page's context, never kept here."""
+
+    def __init__(self, guide: Guide, options: Options) -> None:
+        self.guide = guide
+        self.options = options
+        self.markup = Markup()
+        env = environment()
+        verdicts = {verdict: guide.settings.verdict_label(verdict) for verdict in VERDICT.values}
+        env.globals.update(
+            guide=guide,
+            settings=guide.settings,
+            verdicts=verdicts,
+            pages=FIXED,
+            reports=bool(options.reports or guide.settings.report_email),
+        )
+        # Filters rather than functions for what every page does many times:
+        # Jinja calls a filter directly, a function through a slower generic path.
+        env.filters.update(
+            md=self.md,
+            md_inline=self.md_inline,
+            href=self.href,
+            link=self.link,
+            anchor=anchor,
+            verdict=self.verdict,
+            cause=guide.cause,
+            remedy=guide.remedy,
+            symptom=guide.symptom,
+            source=guide.source,
+            date=format_day,
+            report=self.report,
+            report_mail=self.report_mail,
+            front_matter=front_matter,
+            yaml_value=yaml_value,
+            json_attr=json_for_attribute,
+        )
+        self.env = env
+        badge = env.get_template("_macros.j2").module.verdict_badge  # type: ignore[attr-defined]
+        self.badges = {verdict: Safe(badge(verdict)) for verdict in verdicts}
+
+    # Filters; each links relative to the page being rendered (`path` in its context).
+    @jinja2.pass_context
+    def link(self, context: jinja2.runtime.Context, path: str, fragment: str = "") -> str:
+        """The URL of the page at docs path `path`."""
+        return relative_url(context["path"], path, self.options.directory_urls, fragment)
+
+    @jinja2.pass_context
+    def href(self, context: jinja2.runtime.Context, record: Record) -> str:
+        """The URL of a symptom's, cause's or remedy's page."""
+        return record_url(
+            context["path"], record.kind.folder, record.id, self.options.directory_urls
+        )
+
+    @jinja2.pass_context
+    def md(self, context: jinja2.runtime.Context, text: str) -> Safe:
+        return Safe(self.markup.render(text, self._resolver(context)).html)
+
+    @jinja2.pass_context
+    def md_inline(self, context: jinja2.runtime.Context, text: str) -> Safe:
+        return Safe(self.markup.inline(text, self._resolver(context)))
+
+    def _resolver(self, context: jinja2.runtime.Context) -> Any:
+        path, urls = context["path"], self.options.directory_urls
+        return lambda kind, record_id: record_url(path, kind, record_id, urls)
+
+    @jinja2.pass_context
+    def report(self, context: jinja2.runtime.Context, record: Record, helped: str = "") -> str:
+        """A link that opens a prefilled report about `record` (or, `helped`
+        given, an answer to "Did this help?") on the page being rendered."""
+        fields = self._report_fields(context, record, helped)
+        if not self.options.reports:
+            return self._mail(fields)
+        return f"{self.options.reports}?{urlencode({'template': REPORT_FORM, **fields})}"
+
+    @jinja2.pass_context
+    def report_mail(self, context: jinja2.runtime.Context, record: Record) -> str:
+        return self._mail(self._report_fields(context, record, ""))
+
+    def _report_fields(
+        self, context: jinja2.runtime.Context, record: Record, helped: str
+    ) -> dict[str, str]:
+        page = self.options.site_url + page_url(context["path"], self.options.directory_urls)
+        what = f"{record.kind.folder}/{record.id}"
+        title = f"Did this help: {helped}, {what}" if helped else f"Problem with {what}"
+        fields = {"title": title, "page": page, "record": what}
+        return fields | ({"helped": helped} if helped else {})
+
+    def _mail(self, fields: dict[str, str]) -> str:
+        body = "\n".join(f"{key}: {value}" for key, value in fields.items() if key != "title")
+        query = urlencode({"subject": fields["title"], "body": body}, quote_via=quote)
+        return f"mailto:{self.guide.settings.report_email}?{query}"
+
+    def verdict(self, cause: Cause) -> Safe:
+        """The cause's recoverability as a badge."""
+        return self.badges[cause.recoverability.verdict]
+
+    def record(self, kind: Kind, record: Any, trail: list[tuple[str, str]]) -> Page:
+        path = record_path(kind.folder, record.id)
+        meta = {"faq": faq(self.guide, record, self.markup)} if kind.folder == "symptoms" else {}
+        return self.page(
+            f"{kind.noun}.md.j2",
+            path,
+            record.title,
+            record.summary,
+            record.pos.path,
+            [*trail, (record.title, path)],
+            section=kind.folder,
+            meta=meta,
+            **{kind.noun: record},
+        )
+
+    def listing(
+        self, listing: Listing, source: str | None, trail: list[tuple[str, str]], **ctx: Any
+    ) -> Page:
+        return self.page(
+            listing.template, listing.path, listing.title, listing.description, source, trail, **ctx
+        )
+
+    def page(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        description: str,
+        source: str | None,
+        trail: list[tuple[str, str]],
+        *,
+        section: str | None = None,
+        meta: dict[str, Any] | None = None,
+        **ctx: Any,
+    ) -> Page:
+        """One page; `trail` names the pages above it, for its breadcrumbs."""
+        meta = {"breadcrumbs": self.breadcrumbs(trail), **(meta or {})}
+        text = self.env.get_template(template).render(
+            path=path, title=title, description=description, meta=meta, **ctx
+        )
+        return Page(path, title, text, source, section)
+
+    def breadcrumbs(self, trail: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """(name, URL from the site root) from the home page down the `trail`
+        (name, docs path), for the BreadcrumbList structured data; empty for
+        the home page itself."""
+        if not trail:
+            return []
+        urls = self.options.directory_urls
+        return [("Home", ""), *((name, page_url(path, urls)) for name, path in trail)]

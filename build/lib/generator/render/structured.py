@@ -1,0 +1,72 @@
+"""What the site tells machines: FAQ and breadcrumb structured data, robots.txt.
+
+Structured data is plain text; `overrides/main.html` writes it as JSON-LD.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from generator.link import Guide
+from generator.markup import Markup
+from generator.render.templates import environment
+from generator.schema import Symptom
+
+
+def faq(guide: Guide, symptom: Symptom, markup: Markup) -> list[tuple[str, str]]:
+    """Questions and plain-text answers for the symptom page's FAQPage structured data."""
+
+    def text(markdown: str) -> str:
+        return plain_text(markup, markdown)
+
+    causes = [guide.cause(ref.id) for ref in symptom.causes]
+    message = symptom.messages[0].text
+    out = [(f"What does \u201c{message}\u201d mean?", f"{symptom.summary} {text(symptom.meaning)}")]
+    if symptom.still_works:
+        out.append(("What can I still do?", " ".join(text(item) for item in symptom.still_works)))
+    out.append(("Why does it happen?", " ".join(f"{c.title}: {c.summary}" for c in causes)))
+    out.append(
+        (
+            guide.settings.recovery_question,
+            " ".join(
+                f"{c.title}: {guide.settings.verdict_label(c.recoverability.verdict)}. "
+                f"{c.recoverability.reason}"
+                for c in causes
+            ),
+        )
+    )
+    return out
+
+
+def plain_text(markup: Markup, markdown: str) -> str:
+    """Content Markdown as the words a reader sees: links reduced to their text,
+    emphasis and lists to their words, paragraphs joined by a space."""
+    parser = _Text()
+    parser.feed(markup.render(markdown, lambda kind, record_id: "").html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+class _Text(HTMLParser):
+    BLOCKS = frozenset({"p", "li", "ul", "ol", "br", "blockquote", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def robots_txt(site_url: str) -> str:
+    """The site's robots.txt, pointing crawlers at the sitemap under `site_url`
+    (MkDocs' `site_url`, which MkDocs makes end with `/`)."""
+    return environment().get_template("robots.txt.j2").render(site_url=site_url)
