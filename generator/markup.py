@@ -27,6 +27,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from generator.problems import shorten, visible
+
 INTERNAL_KINDS = {"symptom": "symptoms", "cause": "causes", "remedy": "remedies"}
 """Link schemes for other records, e.g. `[reset it](remedy:reset-password)`."""
 _INTERNAL_RE = re.compile(r"(symptom|cause|remedy):([a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -84,10 +86,10 @@ def _escape(text: str) -> str:
 
 
 def _shown(text: str) -> str:
-    """A piece of content quoted in a message: one line, no control characters, short."""
-    text = " ".join(text[:60].split())  # a slice first: a text can hold many long targets
-    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
-    return text if len(text) <= 40 else text[:37] + "..."
+    """A piece of content quoted in a message: short, on one line (a tag may span
+    lines), with nothing a terminal would act on."""
+    # A slice first: a field can hold many long link targets.
+    return shorten(visible(" ".join(text[:60].split())))
 
 
 class _Engine(MarkdownIt):

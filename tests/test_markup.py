@@ -115,7 +115,7 @@ def test_check_finishes_quickly_on_every_pathological_field(tmp_path: Path) -> N
     (project / "content/remedies/move-to-light.yml").write_text(
         yaml.safe_dump(remedy, width=math.inf), encoding="utf-8"
     )
-    code, stderr, seconds, _ = run_check(project)
+    code, _, stderr, seconds, _ = run_check(project)
     refused = sorted(i for i, name in enumerate(FAMILIES) if name in REFUSED)
     assert [line.split(": ")[2] for line in stderr.splitlines()[:-1]] == [
         f"in 'steps[{i}]'" for i in refused
@@ -179,7 +179,7 @@ def test_web_address_in_angle_brackets_is_a_link() -> None:
 def test_html_is_quoted_on_one_line_without_control_characters() -> None:
     rendered = Markup().check('Press <b\nclass="x\x01">here</b>.')
     assert rendered.issues[0] == (
-        "HTML is not allowed in content, found '<b class=\"x\\u0001\">'; write plain text and "
+        "HTML is not allowed in content, found '<b class=\"x\\x01\">'; write plain text and "
         "Markdown, e.g. **bold** or [a link](https://example.org)"
     )
     assert "&lt;b" in rendered.html and "<b" not in rendered.html
