@@ -4,20 +4,30 @@ Content is text written by people we do not know, so the generator renders its
 Markdown itself, with a fixed, small feature set, instead of handing it to the
 site's Markdown configuration: raw HTML is shown as text and reported, links
 must be http(s), mailto or an internal `kind:id` reference, and there are no
-headings or images that could break the page around it.
+headings, rules or images that could break the page around it.
+
+The parser is markdown-it-py (CommonMark, as GitHub previews it). It was chosen
+for its running time: it is linear in the length of the text, also on the
+inputs made to defeat Markdown parsers (cmark's pathological cases, which its
+JavaScript original is tested against), where Python-Markdown took minutes for
+a few kilobytes. `tests/test_markup.py` times each of those families. On top of
+that, a field is refused above MAX_CHARS characters, which bounds the work for one
+field to well under a tenth of a second, whatever it holds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from xml.etree import ElementTree
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-import markdown
-from markdown.extensions import Extension
-from markdown.inlinepatterns import HTML_RE, InlineProcessor
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from generator.problems import shorten, visible
 
 INTERNAL_KINDS = {"symptom": "symptoms", "cause": "causes", "remedy": "remedies"}
 """Link schemes for other records, e.g. `[reset it](remedy:reset-password)`."""
@@ -25,7 +35,30 @@ _INTERNAL_RE = re.compile(r"(symptom|cause|remedy):([a-z0-9]+(?:-[a-z0-9]+)*)")
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:?'\"%/-]*[A-Za-z0-9.?]")
 """Text that Markdown would only wrap in a paragraph: starts with a letter (no
 list, heading or quote), and has no character Markdown or HTML treats specially."""
-_EXTERNAL_RE = re.compile(r"(https?://|mailto:)\S+", re.IGNORECASE)
+_EXTERNAL_RE = re.compile(r"(https?://|mailto:)\S", re.IGNORECASE)
+"""Matched at the start only: markdown-it has percent-encoded any space in a target."""
+
+MAX_CHARS = 5_000
+"""The longest Markdown field, in characters (about 800 words; the real dataset's
+longest is under 300). The build renders a field on every page that shows it, and
+on the worst input we know of a field this long takes about 0.06 s to parse."""
+MAX_LINK_CHARS = 2 * MAX_CHARS
+"""The most characters all link targets and titles of a field may add up to. An
+inline link's target is part of the text, but a reference link (`[a][ref]`)
+repeats its definition's: 500 of them to a 2,500-character address would make a
+page of 1.25 MB from 5,000 characters, and take as long to write out."""
+MAX_DEPTH = 8
+"""How many lists and quotes may sit inside each other. markdown-it stops
+parsing blocks beyond its own nesting limit and drops the rest of the field;
+refusing earlier, with a message, means nothing is ever dropped unseen."""
+_MAX_NESTING = 2 * MAX_DEPTH + 4
+"""markdown-it's limit counts open tokens: a list and its item are two, and a
+paragraph inside the innermost item one more."""
+_CONTAINERS = {
+    f"{name}_{end}"
+    for name in ("blockquote", "bullet_list", "ordered_list")
+    for end in ("open", "close")
+}
 
 Resolver = Callable[[str, str], str]
 """(folder, id) -> URL of that record's page, relative to the page being built."""
@@ -46,111 +79,139 @@ class Rendered:
     links: tuple[InternalLink, ...]
 
 
-class _RawHtml(InlineProcessor):
-    def __init__(self, pattern: str, md: markdown.Markdown, issues: list[str]) -> None:
-        super().__init__(pattern, md)
-        self.issues = issues
-
-    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API
-        self, m: re.Match[str], data: str
-    ) -> tuple[str, int, int]:
-        tag = m.group(0)
-        shown = tag if len(tag) <= 40 else tag[:37] + "..."
-        self.issues.append(
-            f"HTML is not allowed in content, found '{shown}'; write plain text and Markdown, "
-            "e.g. **bold** or [a link](https://example.org)"
-        )
-        return tag, m.start(0), m.end(0)  # a str is inserted as text, i.e. escaped
+def _escape(text: str) -> str:
+    # As Python-Markdown did, and as the _PLAIN shortcut relies on: quotes are
+    # only escaped inside attributes, where the renderer does it.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class _Links(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, state: _State) -> None:
-        super().__init__(md)
-        self.state = state
-
-    def run(self, root: ElementTree.Element) -> None:
-        for a in root.iter("a"):
-            href = (a.get("href") or "").strip()
-            internal = _INTERNAL_RE.fullmatch(href)
-            if internal:
-                kind = INTERNAL_KINDS[internal.group(1)]
-                self.state.links.append(InternalLink(kind, internal.group(2)))
-                if self.state.resolve is not None:
-                    a.set("href", self.state.resolve(kind, internal.group(2)))
-                continue
-            if _EXTERNAL_RE.fullmatch(href):
-                continue
-            shown = href if len(href) <= 40 else href[:37] + "..."
-            self.state.issues.append(
-                f"link target '{shown}' is not allowed; link to https://, mailto: or another "
-                "page of this guide as cause:ID, remedy:ID or symptom:ID"
-            )
-            a.attrib.pop("href", None)
-            a.attrib.pop("title", None)
+def _shown(text: str) -> str:
+    """A piece of content quoted in a message: short, on one line (a tag may span
+    lines), with nothing a terminal would act on."""
+    # A slice first: a field can hold many long link targets.
+    return shorten(visible(" ".join(text[:60].split())))
 
 
-@dataclass
-class _State:
-    issues: list[str]
-    links: list[InternalLink]
-    resolve: Resolver | None
+class _Engine(MarkdownIt):
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's API
+        # markdown-it drops links to javascript: and the like, leaving their
+        # text; every target must reach `_Scan.link` instead, to be reported.
+        return True
 
 
-class _Safe(Extension):
-    def __init__(self, state: _State) -> None:
-        super().__init__()
-        self.state = state
+def _image_as_text(state: StateInline, silent: bool) -> bool:
+    """`![` is text, so `![alt](url)` shows as written, not as an image or a link."""
+    if not state.src.startswith("![", state.pos):
+        return False
+    if not silent:
+        state.append_pending("![")  # `pending += ` would copy all text so far, each time
+    state.pos += 2
+    return True
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.inlinePatterns.register(_RawHtml(HTML_RE, md, self.state.issues), "html", 90)
-        for name in ("image_link", "image_reference", "short_image_ref"):
-            if name in md.inlinePatterns:
-                md.inlinePatterns.deregister(name)
-        for name in ("hashheader", "setextheader", "hr"):
-            md.parser.blockprocessors.deregister(name)
-        md.treeprocessors.register(_Links(md, self.state), "safe_links", 0)
+
+class _Html(RendererHTML):
+    """markdown-it's HTML, with text escaped as Python-Markdown did (so that the
+    site's pages stay as they were) and raw HTML shown as text."""
+
+    def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return _escape(tokens[idx].content)
+
+    html_inline = text
+
+    def text_special(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        token = tokens[idx]
+        if token.info == "entity":
+            # `&nbsp;` stays `&nbsp;`: the entity rule matched only letters and digits.
+            return token.markup
+        return _escape(token.content)
+
+    def code_inline(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return f"<code>{_escape(tokens[idx].content)}</code>"
+
+    def code_block(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return f"<pre><code>{_escape(tokens[idx].content)}</code></pre>\n"
+
+
+def _engine() -> MarkdownIt:
+    md = _Engine("commonmark", {"maxNesting": _MAX_NESTING}, renderer_cls=_Html)
+    # Raw HTML is parsed (html_inline), to be reported and shown as text, but
+    # never as a block that would swallow the lines after it. A ``` fence is a
+    # code span, as it was with Python-Markdown. text_join would fold entities
+    # into plain text, which `_Html.text_special` keeps as written.
+    md.disable(["html_block", "heading", "lheading", "hr", "fence", "image", "text_join"])
+    md.inline.ruler.before("link", "image_as_text", _image_as_text)
+    return md
 
 
 class Markup:
     """One Markdown engine, reused for every field of one build."""
 
     def __init__(self) -> None:
-        self._state = _State([], [], None)
-        self._engine: markdown.Markdown | None = None
+        self._engine: MarkdownIt | None = None
 
     @property
-    def _md(self) -> markdown.Markdown:
-        # Made on first use: setting up its extensions costs more than checking
-        # a small dataset, and plain text never needs it.
+    def _md(self) -> MarkdownIt:
+        # Made on first use: plain text never needs it.
         if self._engine is None:
-            self._engine = markdown.Markdown(extensions=[_Safe(self._state), "sane_lists"])
+            self._engine = _engine()
         return self._engine
 
     def check(self, text: str) -> Rendered:
-        """What `render` would report, without rendering text that cannot hold a problem.
+        """The problems and internal links of `text`, exactly as `render` finds them.
 
-        Problems come only from HTML (`<`) and links (`[...]` or `<...>`), so text
-        with neither is skipped; that is most text, and Markdown is slow.
+        The same code as the build's, with no shortcut of its own, so `check`
+        cannot pass a text that the build refuses or takes long over.
         """
-        if "<" not in text and "[" not in text:
-            return Rendered("", (), ())
         return self.render(text)
 
     def render(self, text: str, resolve: Resolver | None = None) -> Rendered:
+        if len(text) > MAX_CHARS:
+            issue = (
+                f"the text is {len(text):,} characters long; at most {MAX_CHARS:,} fit, shorten it"
+            )
+            return Rendered(f"<p>{_escape(text)}</p>", (issue,), ())
         if _PLAIN.fullmatch(text):
             # Most content is plain sentences; Markdown would only wrap them in
-            # a paragraph, and it is by far the slowest part of rendering.
+            # a paragraph, and parsing is by far the slowest part of rendering.
             return Rendered(f"<p>{text}</p>", (), ())
         return self._convert(text, resolve)
 
     def _convert(self, text: str, resolve: Resolver | None) -> Rendered:
-        self._state.issues.clear()
-        self._state.links.clear()
-        self._state.resolve = resolve
-        html = self._md.reset().convert(text)
-        return Rendered(html, tuple(self._state.issues), tuple(self._state.links))
+        md = self._md
+        tokens = md.parse(text)
+        scan = _Scan(resolve)
+        depth = deepest = 0
+        for token in tokens:
+            if token.type in _CONTAINERS:
+                depth += token.nesting
+                deepest = max(deepest, depth)
+            elif token.children:
+                scan.inline(token.children)
+        too_many_link_chars = scan.link_chars > MAX_LINK_CHARS
+        problems = []
+        if deepest > MAX_DEPTH:
+            problems.append(
+                f"lists and quotes sit more than {MAX_DEPTH} deep inside each other; at most "
+                f"{MAX_DEPTH} levels fit, flatten them"
+            )
+        if too_many_link_chars:
+            problems.append(
+                f"the links' addresses and titles add up to {scan.link_chars:,} characters; at "
+                f"most {MAX_LINK_CHARS:,} fit, repeat long reference links less often"
+            )
+        # The same mistake repeated is reported once: the message names the field.
+        issues = tuple(dict.fromkeys(problems + scan.issues))
+        if too_many_link_chars:
+            # Written out, the links would make the page many times longer than the text.
+            return Rendered(f"<p>{_escape(text)}</p>", issues, tuple(scan.links))
+        html = md.renderer.render(tokens, md.options, {})
+        return Rendered(html.rstrip("\n"), issues, tuple(scan.links))
 
     def inline(self, text: str, resolve: Resolver | None = None) -> str:
         """Like `render`, without the paragraph around a single paragraph."""
@@ -158,3 +219,58 @@ class Markup:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+
+@dataclass
+class _Scan:
+    """What one field holds that is not allowed, and its internal links, in order."""
+
+    resolve: Resolver | None
+    issues: list[str] = field(default_factory=list)
+    links: list[InternalLink] = field(default_factory=list)
+    link_chars: int = 0
+    """The length of the link targets and titles so far."""
+
+    def inline(self, tokens: Sequence[Token]) -> None:
+        """Report raw HTML, resolve internal links, and report (and unlink) every
+        link target off the allow-list."""
+        for i, token in enumerate(tokens):
+            if token.type == "html_inline":
+                self.issues.append(
+                    f"HTML is not allowed in content, found '{_shown(token.content)}'; write "
+                    "plain text and Markdown, e.g. **bold** or [a link](https://example.org)"
+                )
+            elif token.type == "link_open" and not self.link(token, tokens[i + 1]):
+                token.attrs.pop("href", None)
+                token.attrs.pop("title", None)
+
+    def link(self, token: Token, text: Token) -> bool:
+        """Whether the link may stay a link (with its target resolved)."""
+        href = str(token.attrs.get("href", "")).strip()
+        self.link_chars += len(href) + len(str(token.attrs.get("title", "")))
+        if self.link_chars > MAX_LINK_CHARS:
+            # Refused as a whole: looking at each repeat of a long target would
+            # take time that grows with the square of the text's length.
+            return False
+        if token.info == "auto" and ":" not in text.content:
+            # `<a@b.org>`: an address has no scheme; markdown-it added the `mailto:`.
+            address = _shown(text.content)
+            self.issues.append(
+                f"an email address in angle brackets is not a link here, found '<{address}>'; "
+                f"write it as [{address}](mailto:{address})"
+            )
+            return False
+        internal = _INTERNAL_RE.fullmatch(href)
+        if internal:
+            kind = INTERNAL_KINDS[internal.group(1)]
+            self.links.append(InternalLink(kind, internal.group(2)))
+            if self.resolve is not None:
+                token.attrs["href"] = self.resolve(kind, internal.group(2))
+            return True
+        if _EXTERNAL_RE.match(href):
+            return True
+        self.issues.append(
+            f"link target '{_shown(href)}' is not allowed; link to https://, mailto: or "
+            "another page of this guide as cause:ID, remedy:ID or symptom:ID"
+        )
+        return False

@@ -32,6 +32,7 @@ CORPUS = Path(__file__).parent / "corpus"
 SECONDS = 5.0
 MEGABYTES = 300
 VALID_REMEDY = (HOUSEPLANTS / "content/remedies/move-to-light.yml").read_bytes()
+VALID_CAUSE = (HOUSEPLANTS / "content/causes/old-leaves.yml").read_bytes()
 SECRET = "SECRET-4d9c1e-outside-the-dataset"
 """Written only outside the dataset folder: output that shows it read something it must not."""
 # A file outside the dataset that the loader must never read: valid YAML whose
@@ -127,6 +128,16 @@ def _utf(codec: str, bom: bytes = b"") -> Callable[[], bytes]:
     return lambda: bom + VALID_REMEDY.decode("utf-8").encode(codec)
 
 
+def _explanation(text: str) -> Make:
+    """old-leaves.yml with `text` as its explanation (single-quoted: it holds no quote)."""
+    return writes(
+        "causes/old-leaves.yml",
+        lambda: VALID_CAUSE.replace(
+            b"Every plant sheds its oldest leaves now and then.", f"'{text}'".encode()
+        ),
+    )
+
+
 GENERATED: dict[str, Make] = {
     "generated-huge-file": writes(
         "remedies/move-to-light.yml", lambda: b"title: " + b"x" * 50_000_000
@@ -167,6 +178,10 @@ GENERATED: dict[str, Make] = {
     "generated-socket": _socket,
     "generated-file-name-with-control-characters": _named(b"a\x1b[2Jb\n::x.yml"),
     "generated-file-name-not-utf8": _named(b"caf\xe9.yml"),
+    # Each took Python-Markdown minutes; they are refused by length before parsing.
+    "generated-markdown-many-brackets": _explanation("[" * 70_000),
+    "generated-markdown-many-unclosed-links": _explanation("[a](" * 17_500),
+    "generated-markdown-many-emphasis-openers": _explanation("*a" * 35_000),
 }
 
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
