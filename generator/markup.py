@@ -28,20 +28,20 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from generator.problems import shorten, visible
+from generator.schema import ID_PATTERN, MARKDOWN_MAX, SCHEMES, Ref
 
-INTERNAL_KINDS = {"symptom": "symptoms", "cause": "causes", "remedy": "remedies"}
-"""Link schemes for other records, e.g. `[reset it](remedy:reset-password)`."""
-_INTERNAL_RE = re.compile(r"(symptom|cause|remedy):([a-z0-9]+(?:-[a-z0-9]+)*)")
+_INTERNAL_RE = re.compile(f"({'|'.join(SCHEMES)}):({ID_PATTERN.pattern})")
+"""A link to another record, e.g. `[reset it](remedy:reset-password)`."""
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;:?'\"%/-]*[A-Za-z0-9.?]")
 """Text that Markdown would only wrap in a paragraph: starts with a letter (no
 list, heading or quote), and has no character Markdown or HTML treats specially."""
 _EXTERNAL_RE = re.compile(r"(https?://|mailto:)\S", re.IGNORECASE)
 """Matched at the start only: markdown-it has percent-encoded any space in a target."""
 
-MAX_CHARS = 5_000
-"""The longest Markdown field, in characters (about 800 words; the real dataset's
-longest is under 300). The build renders a field on every page that shows it, and
-on the worst input we know of a field this long takes about 0.06 s to parse."""
+MAX_CHARS = MARKDOWN_MAX
+"""The build renders a field on every page that shows it, and on the worst input
+we know of a field this long takes about 0.06 s to parse. Validation refuses
+longer fields first; this is the guard for any other caller."""
 MAX_LINK_CHARS = 2 * MAX_CHARS
 """The most characters all link targets and titles of a field may add up to. An
 inline link's target is part of the text, but a reference link (`[a][ref]`)
@@ -65,18 +65,12 @@ Resolver = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
-class InternalLink:
-    kind: str
-    """The record folder, e.g. `remedies`."""
-    id: str
-
-
-@dataclass(frozen=True)
 class Rendered:
     html: str
     issues: tuple[str, ...]
     """What is not allowed in the text, each as `what; how to fix`."""
-    links: tuple[InternalLink, ...]
+    links: tuple[Ref, ...]
+    """Links to other records, without positions (the field's is the caller's)."""
 
 
 def _escape(text: str) -> str:
@@ -227,7 +221,7 @@ class _Scan:
 
     resolve: Resolver | None
     issues: list[str] = field(default_factory=list)
-    links: list[InternalLink] = field(default_factory=list)
+    links: list[Ref] = field(default_factory=list)
     link_chars: int = 0
     """The length of the link targets and titles so far."""
 
@@ -262,8 +256,8 @@ class _Scan:
             return False
         internal = _INTERNAL_RE.fullmatch(href)
         if internal:
-            kind = INTERNAL_KINDS[internal.group(1)]
-            self.links.append(InternalLink(kind, internal.group(2)))
+            kind = SCHEMES[internal.group(1)].folder
+            self.links.append(Ref(kind, internal.group(2)))
             if self.resolve is not None:
                 token.attrs["href"] = self.resolve(kind, internal.group(2))
             return True

@@ -148,7 +148,10 @@ def schema_fields(cls: type) -> tuple[FieldInfo, ...]:
 
 LINE = Text(max_len=120)
 SUMMARY = Text(max_len=240)
-MARKDOWN = Text(markdown=True)
+MARKDOWN_MAX = 5_000
+"""The longest Markdown field, in characters (about 800 words; the real dataset's
+longest is under 300): it bounds the work of parsing one field (see `markup`)."""
+MARKDOWN = Text(markdown=True, max_len=MARKDOWN_MAX)
 
 VERDICT = Choice(
     (

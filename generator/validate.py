@@ -360,7 +360,8 @@ class _Reader:
         if spec.max_len is not None and len(value) > spec.max_len:
             return self.fail(
                 node.pos,
-                f"'{name}' is {len(value)} characters long; at most {spec.max_len} fit, shorten it",
+                f"'{name}' is {len(value):,} characters long; at most {spec.max_len:,} fit, "
+                "shorten it",
             )
         if spec.markdown:
             rendered = self.markup.check(value)
