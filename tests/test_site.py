@@ -347,7 +347,13 @@ def test_the_dataset_is_published_as_json_that_follows_its_schema(real_site: Pat
     assert [c["id"] for c in data["causes"]] == CAUSES
     cause = next(c for c in data["causes"] if c["id"] == "too-many-disputes")
     assert cause["recoverability"]["verdict"] == "rarely"
-    assert cause["sources"] == ["cashbackhunter-terminated"]
+    assert cause["sources"] == [
+        "cashbackhunter-terminated",
+        "profile-appeal",
+        "tvzvezda-appeal",
+        "gazeta-blacklist",
+        "aliexpress-dispute-claim-process",
+    ]
     broken = dict(data, causes=[{"id": "x"}])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
