@@ -62,7 +62,7 @@ def test_symptom_page_has_a_faq(real_site: Path) -> None:
     assert isinstance(questions, list)
     assert questions[0]["name"] == f"What does \u201c{MESSAGE}\u201d mean?"
     answers = " ".join(q["acceptedAnswer"]["text"] for q in questions)
-    assert "Disputes were opened on too many orders: Rarely recoverable." in answers
+    assert "Disputes were opened on too many orders: Unlikely to come back." in answers
 
 
 MARKUP = re.compile(r"\]\(|\*\*|`|<[a-z/]|&[a-z]+;|(?:cause|remedy|symptom):[a-z0-9]")

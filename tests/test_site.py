@@ -64,19 +64,20 @@ def test_home_page_lists_every_cause_with_its_verdict(real_site: Path) -> None:
         assert f"causes/{cause}/index.html" in targets
     text = article_text(real_site, "index.html")
     assert "This account has been terminated. Please use another account to login" in text
+    # site.yml's own words for the four verdicts.
     for verdict in (
-        "Recoverable",
-        "Sometimes recoverable",
-        "Rarely recoverable",
-        "Not recoverable",
+        "Can come back",
+        "May come back",
+        "Unlikely to come back",
+        "Will not come back",
     ):
         assert verdict in text
 
 
 def test_overview_table_has_cause_verdict_and_first_remedy(real_site: Path) -> None:
     text = article_text(real_site, "causes/index.html")
-    assert "The email address was not confirmed in time Recoverable Press the “Account " in text
-    assert "Disputes were opened on too many orders Rarely recoverable Open disputes" in text
+    assert "The email address was not confirmed in time Can come back Press the “Account " in text
+    assert "Disputes were opened on too many orders Unlikely to come back Open disputes" in text
 
 
 def test_seed_facts_appear(real_site: Path) -> None:
@@ -92,7 +93,7 @@ def test_seed_facts_appear(real_site: Path) -> None:
     symptom = article_text(real_site, "symptoms/account-terminated/index.html")
     assert "You cannot place new orders" in symptom
     assert "open a dispute on those unfinished orders" in symptom
-    assert "Not recoverable" in article_text(real_site, "causes/illegal-activity/index.html")
+    assert "Will not come back" in article_text(real_site, "causes/illegal-activity/index.html")
 
 
 def test_every_page_says_it_is_an_independent_guide(real_site: Path) -> None:
@@ -151,7 +152,7 @@ def test_visitor_goes_from_home_to_a_cause_to_a_remedy(
     assert (
         page.locator(".hs-recoverability")
         .inner_text()
-        .startswith("Can the account come back? Rarely recoverable")
+        .startswith("Can the account come back? Unlikely to come back")
     )
     page.locator("article").get_by_role(
         "link", name="Create a new account and build your rating again"
@@ -346,7 +347,13 @@ def test_the_dataset_is_published_as_json_that_follows_its_schema(real_site: Pat
     assert [c["id"] for c in data["causes"]] == CAUSES
     cause = next(c for c in data["causes"] if c["id"] == "too-many-disputes")
     assert cause["recoverability"]["verdict"] == "rarely"
-    assert cause["sources"] == ["cashbackhunter-terminated"]
+    assert cause["sources"] == [
+        "cashbackhunter-terminated",
+        "profile-appeal",
+        "tvzvezda-appeal",
+        "gazeta-blacklist",
+        "aliexpress-dispute-claim-process",
+    ]
     broken = dict(data, causes=[{"id": "x"}])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
