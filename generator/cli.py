@@ -6,6 +6,7 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from generator.problems import Problem, errors
@@ -25,11 +26,23 @@ def _report(problems: Sequence[Problem], fmt: str) -> None:
         print(f"{count} error(s), {warnings} warning(s)", file=sys.stderr)
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.freshness import expired
     from generator.pipeline import check
 
     result = check(args.content)
-    _report(result.problems, args.format)
+    today = args.today or date.today()
+    problems = sorted((*result.problems, *expired(result.dataset, today)), key=lambda p: p.pos)
+    _report(problems, args.format)
+    if args.strict and problems:
+        return 1
     if result.ok:
         assert result.guide is not None
         g = result.guide
@@ -142,6 +155,14 @@ def parser() -> argparse.ArgumentParser:
         choices=("text", "github"),
         default="text",
         help="github: print problems as GitHub Actions annotations",
+    )
+    c.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on warnings too, an expired review date among them",
+    )
+    c.add_argument(
+        "--today", metavar="YYYY-MM-DD", type=_day, help="the day to judge review dates by"
     )
     c.set_defaults(run=cmd_check)
 

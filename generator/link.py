@@ -12,6 +12,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from generator.problems import Pos, Problem, did_you_mean, shorten
@@ -62,6 +63,12 @@ class Guide:
     related: Mapping[str, tuple[str, ...]]
     """cause id -> related causes, declared on either side."""
     flow: Flow | None
+
+    @property
+    def last_reviewed(self) -> date:
+        """The latest day any record was checked against its sources."""
+        days = [s.reviewed for s in self.symptoms] + [c.reviewed for c in self.causes]
+        return max(days + [r.reviewed for r in self.remedies])
 
     def cause(self, cause_id: str) -> Cause:
         return self._index()[("causes", cause_id)]  # type: ignore[return-value]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -70,6 +71,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     """The guide of the build under way, for the footer and the links of
     hand-written pages: set in on_files, cleared in on_pre_build and on_post_build."""
     _markup: Markup | None = None
+    _reviewed: dict[str, date | None] = {}  # noqa: RUF012 - replaced, never changed, per build
+    """Each generated page's review day, by docs path: set in on_files."""
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -179,6 +182,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
         config.nav = navigation.entries
         self._guide = result.guide
+        self._reviewed = {page.path: page.reviewed for page in result.pages}
         self._markup = Markup()
         return files
 
@@ -187,6 +191,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     ) -> str:
         if page.file.generated_by is None:  # hand-written; generated pages come escaped
             page.meta = escape_page_meta(page.meta)
+        # The sitemap's lastmod: when the page's facts were last checked, not when
+        # it was built (hand-written pages: the guide's latest check). Set here:
+        # MkDocs writes the sitemap after reading every page, before rendering any.
+        assert self._guide is not None, "on_files runs first"
+        reviewed = self._reviewed.get(page.file.src_uri) or self._guide.last_reviewed
+        page.update_date = reviewed.isoformat()
         return markdown
 
     def on_page_content(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -237,6 +238,9 @@ class Record:
     """The file name without `.yml`; also the last part of the page's URL."""
     pos: Pos
     """The start of the record's file."""
+    field_pos: Mapping[str, Pos] = dataclasses.field(default_factory=dict, compare=False)
+    """Where each of its top-level fields was written, by name: for problems that
+    point at a field of a record that validated (an expired `reviewed`)."""
 
     kind: ClassVar[Kind]
     exactly_one: ClassVar[tuple[OneOf, ...]] = ()

@@ -182,7 +182,9 @@ class _Reader:
         values = self.mapping(cls, doc.root, cls.kind.described)
         if values is None:
             return None
-        return cls(id=doc.id, pos=doc.pos, **values)
+        assert isinstance(doc.root, Map), "mapping() read it"
+        field_pos = {key.value: key.pos for key, _ in doc.root.entries}
+        return cls(id=doc.id, pos=doc.pos, field_pos=field_pos, **values)
 
     def mapping(self, cls: type, node: Node, noun: str) -> dict[str, Any] | None:
         """The fields of `cls` read from `node`, or None if any of them is wrong."""

@@ -81,3 +81,23 @@ def test_every_corpus_case_has_a_github_annotation(tmp_path: Path) -> None:
             assert re.fullmatch(
                 r"::(error|warning) file=content(/[^,]+)?,line=\d+,col=\d+::.+", line
             ), line
+
+
+def test_an_expired_review_date_is_a_warning_and_strict_fails_on_it(project: Project) -> None:
+    """Houseplants' records were last checked on 2026-11-27; a check holds 180 days."""
+    lenient = run("check", "--content", "content", "--today", "2027-05-27", cwd=project.root)
+    assert lenient.returncode == 0
+    assert (
+        "content/causes/overwatering.yml:19:1: warning: last checked 2026-11-27, and a check of "
+        "causes holds 180 days, so it expired on 2027-05-26; check this record against its "
+        "sources, then set `reviewed:` to the day you did\n"
+    ) in lenient.stderr
+    assert lenient.stderr.count(": warning: last checked") == 7  # 1 symptom, 3 causes, 3 fixes
+    strict = run(
+        "check", "--content", "content", "--strict", "--today", "2027-05-27", cwd=project.root
+    )
+    assert strict.returncode == 1
+    on_the_day = run(
+        "check", "--content", "content", "--strict", "--today", "2027-05-26", cwd=project.root
+    )
+    assert on_the_day.returncode == 0, on_the_day.stderr

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser import search
-from tests.conftest import ROOT
+from tests.conftest import HOUSEPLANTS, ROOT, build
 
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 SITE_URL = "https://helpsite.example.org/"
@@ -114,3 +116,41 @@ def test_searching_the_message_finds_the_symptom_page_first(
 def test_no_analytics_or_third_party_scripts_in_config() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "analytics" not in config
+
+
+def test_the_sitemap_dates_pages_by_when_their_facts_were_checked(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(HOUSEPLANTS, project)
+    cause = project / "content/causes/overwatering.yml"
+    cause.write_text(
+        cause.read_text(encoding="utf-8").replace("reviewed: 2026-11-27", "reviewed: 2025-03-04"),
+        encoding="utf-8",
+    )
+    site = build(project / "mkdocs.yml", tmp_path / "site")
+    tree = ElementTree.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {
+        url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns)
+        for url in tree.getroot().findall("s:url", ns)
+    }
+    assert lastmod["https://plants.example.org/causes/overwatering/"] == "2025-03-04"
+    assert lastmod["https://plants.example.org/causes/too-little-light/"] == "2026-11-27"
+    assert lastmod["https://plants.example.org/about/"] == "2026-11-27"  # the latest check
+
+
+def test_the_publish_workflow_s_addresses_reach_every_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The publish workflow sets these from the Pages deployment and the repository."""
+    monkeypatch.setenv("HELPSITE_SITE_URL", "https://someone.github.io/guide/")
+    monkeypatch.setenv("HELPSITE_REPO_URL", "https://github.com/someone/guide")
+    site = build(ROOT / "mkdocs.yml", tmp_path / "site")
+    html = (site / "causes/too-many-disputes/index.html").read_text(encoding="utf-8")
+    page = "https://someone.github.io/guide/causes/too-many-disputes/"
+    assert f'<link rel="canonical" href="{page}">' in html
+    assert f'<meta property="og:url" content="{page}">' in html
+    assert 'href="https://github.com/someone/guide/edit/main/content/causes/' in html
+    assert 'href="https://github.com/someone/guide/issues/new?template=report.yml&amp;' in html
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://someone.github.io/guide/sitemap.xml" in robots
+    assert "helpsite.example.org" not in (site / "sitemap.xml").read_text(encoding="utf-8")

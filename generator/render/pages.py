@@ -56,6 +56,10 @@ class Page:
     """The dataset file it was made from (for "Edit this page"), if any."""
     section: str | None = None
     """The kind of record (folder) whose navigation section lists it, if any."""
+    reviewed: date | None = None
+    """When its facts were last checked against their sources: its record's day,
+    or for a page that shows many records, the latest of theirs (the sitemap's
+    `lastmod`)."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,7 @@ class _Renderer:
             [*trail, (record.title, path)],
             section=kind.folder,
             meta=meta,
+            reviewed=getattr(record, "reviewed", None),
             **{kind.noun: record},
         )
 
@@ -295,6 +300,7 @@ class _Renderer:
         *,
         section: str | None = None,
         meta: dict[str, Any] | None = None,
+        reviewed: date | None = None,
         **ctx: Any,
     ) -> Page:
         """One page; `trail` names the pages above it, for its breadcrumbs."""
@@ -302,7 +308,7 @@ class _Renderer:
         text = self.env.get_template(template).render(
             path=path, title=title, description=description, meta=meta, **ctx
         )
-        return Page(path, title, text, source, section)
+        return Page(path, title, text, source, section, reviewed or self.guide.last_reviewed)
 
     def breadcrumbs(self, trail: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """(name, URL from the site root) from the home page down the `trail`
