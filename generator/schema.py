@@ -309,6 +309,12 @@ class Settings(Record):
     notice: str = spec(
         "Who runs the site and that it is independent; shown in every page's footer.", MARKDOWN
     )
+    first_step: str = spec(
+        "What every visitor should do first, whatever the cause; shown near the top of the "
+        "home page (Markdown).",
+        MARKDOWN,
+        required=False,
+    )
     check_start: Ref | None = spec(
         "The guided check's first question (an id from questions/).",
         RefTo("questions"),
