@@ -538,9 +538,9 @@ class Remedy(Record):
         "remedy",
         "remedy",
         scheme="remedy",
-        section="Remedies",
-        index_title="All remedies",
-        index_description="Every remedy in this guide, and the causes it helps with.",
+        section="Fixes",
+        index_title="All fixes",
+        index_description="Every fix in this guide, and the causes it helps with.",
     )
     title: str = spec("The page heading: an action.", LINE, example="Reset the password")
     summary: str = spec("One sentence: what it does.", SUMMARY)

@@ -87,7 +87,7 @@ def test_large_sections_list_only_their_index_page(tmp_path: Path) -> None:
     navigation = nav(render(guide), limit=30)
     sections = {k: v for e in navigation.entries if isinstance(e, dict) for k, v in e.items()}
     assert sections["Causes"] == [{"All causes at a glance": "causes/index.md"}]
-    assert len(sections["Remedies"]) == 1 + 20  # 20 remedies fit under the limit
+    assert len(sections["Fixes"]) == 1 + 20  # 20 remedies fit under the limit
     assert "causes/cause-00000.md" in navigation.hidden
     assert len(navigation.hidden) == 40
 
