@@ -44,7 +44,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve(
     root: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
 ) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 at a free port; yields the base URL ending in `/`."""
+    """Serve `root` on 127.0.0.1 at a free port; yields the base URL ending in `/`.
+
+    Serve from a fixture that outlives every page loading from it (module or
+    session scope, against the function-scoped `page`), never from inside a
+    test body. A page keeps loading after a test's last step (the favicon after
+    a click, the search index); once the server stops, a request waiting in its
+    accept queue is reset when the socket closes, and the page logs
+    `net::ERR_CONNECTION_RESET`.
+    """
     handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -54,6 +62,14 @@ def serve(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def console_errors(page: Page) -> list[str]:
+    """A list that fills with what `page` logs as a console error or throws uncaught."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
 
 
 def search(page: Page, text: str) -> Locator:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -38,16 +37,12 @@ def real_flow() -> Flow:
     return guide.flow
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    p = context.new_page()
-    errors: list[str] = []
-    p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    yield p
-    context.close()
-    assert errors == [], "the console showed errors"
+@pytest.fixture(scope="module")
+def houseplants_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The houseplants site, built without instant navigation, and served."""
+    site = build(HOUSEPLANTS / "mkdocs.yml", tmp_path_factory.mktemp("plants") / "site")
+    with serve(site) as url:
+        yield url
 
 
 def current(page: Page) -> str:
@@ -229,11 +224,9 @@ def test_instant_navigation_into_the_check(page: Page, real_site_url: str) -> No
     assert current(page) == "o-wrong-login-data"
 
 
-def test_check_without_instant_navigation(page: Page, tmp_path: Path) -> None:
-    site = build(HOUSEPLANTS / "mkdocs.yml", tmp_path / "site")
-    with serve(site) as url:
-        page.goto(url + "check/")
-        page.locator('#q-soil [data-hs-answer="1"]').click()
-        page.locator('#q-light [data-hs-answer="0"]').click()
-        assert current(page) == "o-too-little-light"
-        assert page.url.endswith("#a=1.0")
+def test_check_without_instant_navigation(page: Page, houseplants_url: str) -> None:
+    page.goto(houseplants_url + "check/")
+    page.locator('#q-soil [data-hs-answer="1"]').click()
+    page.locator('#q-light [data-hs-answer="0"]').click()
+    assert current(page) == "o-too-little-light"
+    assert page.url.endswith("#a=1.0")
