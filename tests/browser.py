@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
@@ -35,9 +38,34 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+SITEMAP_ORIGIN = re.compile(r"(<loc>|href=\")https?://[^/<\"]+")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the files silently, and `sitemap.xml` as if this server were the
+    site's host: its URLs (made from `site_url`) get this server's origin.
+
+    The theme's instant navigation takes over a link only to a page its sitemap
+    lists, compared by scheme and host name but not port; with the sitemap as
+    built, every click on a server with a port would load a whole page, and the
+    tests would never see the theme swap a page in as it does for visitors.
+    """
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if path.name != "sitemap.xml" or not path.is_file():
+            return super().send_head()
+        origin = "http://" + self.headers["Host"]
+        xml = SITEMAP_ORIGIN.sub(lambda m: m[1] + origin, path.read_text(encoding="utf-8"))
+        body = xml.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextmanager

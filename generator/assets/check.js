@@ -150,16 +150,16 @@
     var link = ev.target.closest("a");
     if (!link || !root.contains(link)) return;
     var s = read();
-    if (link.hasAttribute("data-hs-restart")) {
-      ev.preventDefault();
-      go("#a=");
-    } else if (link.closest("[data-hs-trail]")) {
-      ev.preventDefault();
-      go(link.getAttribute("href"));
-    } else if (link.hasAttribute("data-hs-answer") && (s.path || !s.raw)) {
-      ev.preventDefault();
-      go(hash(walk(s.a).picks.concat(link.getAttribute("data-hs-answer"))));
-    }
+    var h = link.hasAttribute("data-hs-restart") ? "#a="
+      : link.closest("[data-hs-trail]") ? link.getAttribute("href")
+      : link.hasAttribute("data-hs-answer") && (s.path || !s.raw) ? hash(walk(s.a).picks.concat(link.getAttribute("data-hs-answer")))
+      : "";
+    if (!h) return;
+    // Not on to the body, where the theme's instant navigation would push the
+    // link's own #q-/#o- anchor over this state (and move the focus).
+    ev.preventDefault();
+    ev.stopPropagation();
+    go(h);
   }
 
   function onSubmit(ev) {
