@@ -1,4 +1,5 @@
-"""Accessibility (axe-core in Chromium) and privacy (every request the browser makes)."""
+"""Accessibility (axe-core in Chromium), console errors, and privacy (every request the
+browser makes)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,20 @@ def test_no_accessibility_violations(page: Page, real_site_url: str, name: str) 
         page.goto(real_site_url + PAGES[name])
         page.wait_for_load_state("networkidle")
         assert axe_violations(page) == [], f"{name} on {viewport}"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_hovering_and_focusing_every_link_logs_no_error(
+    page: Page, real_site_url: str, name: str
+) -> None:
+    # The `page` fixture fails the test on any console error.
+    page.goto(real_site_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    links = page.locator("article a:visible")
+    assert links.count() > 0, name
+    for link in links.all():
+        link.hover()
+        link.focus()
 
 
 def test_every_page_requests_only_its_own_site(
