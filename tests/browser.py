@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
@@ -35,16 +38,49 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+SITEMAP_ORIGIN = re.compile(r"(<loc>|href=\")https?://[^/<\"]+")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the files silently, and `sitemap.xml` as if this server were the
+    site's host: its URLs (made from `site_url`) get this server's origin.
+
+    The theme's instant navigation takes over a link only to a page its sitemap
+    lists, compared by scheme and host name but not port; with the sitemap as
+    built, every click on a server with a port would load a whole page, and the
+    tests would never see the theme swap a page in as it does for visitors.
+    """
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        path = Path(self.translate_path(self.path))
+        if path.name != "sitemap.xml" or not path.is_file():
+            return super().send_head()
+        origin = "http://" + self.headers["Host"]
+        xml = SITEMAP_ORIGIN.sub(lambda m: m[1] + origin, path.read_text(encoding="utf-8"))
+        body = xml.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextmanager
 def serve(
     root: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
 ) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 at a free port; yields the base URL ending in `/`."""
+    """Serve `root` on 127.0.0.1 at a free port; yields the base URL ending in `/`.
+
+    Serve from a fixture that outlives every page loading from it (module or
+    session scope, against the function-scoped `page`), never from inside a
+    test body. A page keeps loading after a test's last step (the favicon after
+    a click, the search index); once the server stops, a request waiting in its
+    accept queue is reset when the socket closes, and the page logs
+    `net::ERR_CONNECTION_RESET`.
+    """
     handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -54,6 +90,14 @@ def serve(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def console_errors(page: Page) -> list[str]:
+    """A list that fills with what `page` logs as a console error or throws uncaught."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
 
 
 def search(page: Page, text: str) -> Locator:

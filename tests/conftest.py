@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from generator.pipeline import Result, check
 from generator.publish import build_site
-from tests.browser import chromium, serve
+from tests.browser import chromium, console_errors, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = Path(__file__).parent / "datasets"
@@ -57,6 +57,19 @@ def project(tmp_path: Path) -> Iterator[Project]:
 def browser() -> Iterator[Browser]:
     with chromium() as b:
         yield b
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page in a browser context of its own; the test fails if the console
+    showed an error. Closed at the end of the test, before the servers it
+    loaded from (fixtures of wider scope) stop."""
+    context = browser.new_context()
+    p = context.new_page()
+    errors = console_errors(p)
+    yield p
+    context.close()
+    assert errors == [], "the console showed errors"
 
 
 def build(config: Path, out: Path, *, offline: bool = False) -> Path:

@@ -7,6 +7,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
+def _href(tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+    """Where a link goes: an HTML `a`'s href, or an SVG link's (the diagram's
+    boxes use `xlink:href`)."""
+    if tag != "a":
+        return None
+    values = dict(attrs)
+    return values.get("href") or values.get("xlink:href")
+
+
 class _Article(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -17,8 +26,8 @@ class _Article(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
             self.depth += 1
-        if self.depth and tag == "a":
-            href = dict(attrs).get("href")
+        if self.depth:
+            href = _href(tag, attrs)
             if href and not href.startswith("#"):
                 self.links.append(href)
 
@@ -71,8 +80,9 @@ class _Anchors(HTMLParser):
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(str(values["id"]))
-        if tag == "a" and values.get("href"):
-            self.hrefs.append(str(values["href"]))
+        href = _href(tag, attrs)
+        if href:
+            self.hrefs.append(href)
 
 
 def broken_links(site: Path) -> list[str]:

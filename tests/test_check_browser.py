@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from generator.link import Flow
 from generator.pipeline import check
@@ -38,23 +37,22 @@ def real_flow() -> Flow:
     return guide.flow
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    p = context.new_page()
-    errors: list[str] = []
-    p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    yield p
-    context.close()
-    assert errors == [], "the console showed errors"
+@pytest.fixture(scope="module")
+def houseplants_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The houseplants site, built without instant navigation, and served."""
+    site = build(HOUSEPLANTS / "mkdocs.yml", tmp_path_factory.mktemp("plants") / "site")
+    with serve(site) as url:
+        yield url
+
+
+def shown(page: Page) -> Locator:
+    """The one section of the check that is shown."""
+    return page.locator("[data-hs-step]:visible, [data-hs-outcome]:visible")
 
 
 def current(page: Page) -> str:
     """The id of the one section of the check that is shown."""
-    return (
-        page.locator("[data-hs-step]:visible, [data-hs-outcome]:visible").get_attribute("id") or ""
-    )
+    return shown(page).get_attribute("id") or ""
 
 
 def answer(page: Page, flow: Flow, qid: str, index: int) -> None:
@@ -229,11 +227,108 @@ def test_instant_navigation_into_the_check(page: Page, real_site_url: str) -> No
     assert current(page) == "o-wrong-login-data"
 
 
-def test_check_without_instant_navigation(page: Page, tmp_path: Path) -> None:
-    site = build(HOUSEPLANTS / "mkdocs.yml", tmp_path / "site")
-    with serve(site) as url:
-        page.goto(url + "check/")
-        page.locator('#q-soil [data-hs-answer="1"]').click()
-        page.locator('#q-light [data-hs-answer="0"]').click()
-        assert current(page) == "o-too-little-light"
-        assert page.url.endswith("#a=1.0")
+def test_check_without_instant_navigation(page: Page, houseplants_url: str) -> None:
+    page.goto(houseplants_url + "check/")
+    page.locator('#q-soil [data-hs-answer="1"]').click()
+    page.locator('#q-light [data-hs-answer="0"]').click()
+    assert current(page) == "o-too-little-light"
+    assert page.url.endswith("#a=1.0")
+
+
+def box(page: Page, text: str) -> Locator:
+    """The box of the diagram (an SVG link) that reads `text`."""
+    return page.locator("svg.hs-diagram a", has_text=text)
+
+
+def test_a_question_box_of_the_diagram_starts_the_check_there(
+    page: Page, real_site_url: str
+) -> None:
+    page.goto(real_site_url + "check/map/")
+    box(page, "Could the account have been deleted").click()
+    page.wait_for_url("**/check/#q-deleted-account")
+    assert current(page) == "q-deleted-account"
+    page.locator('#q-deleted-account [data-hs-answer="1"]').click()
+    assert current(page) == "q-other-accounts"
+    page.locator('#q-other-accounts [data-hs-answer="0"]').click()
+    assert current(page) == "o-duplicate-accounts"
+    trail = page.locator("[data-hs-trail] li")
+    expect(trail).to_have_count(2)
+    expect(trail.first).to_contain_text("Could the account have been deleted")
+    page.reload()
+    expect(shown(page)).to_have_id("o-duplicate-accounts")
+    expect(trail).to_have_count(2)
+    page.go_back()
+    expect(shown(page)).to_have_id("q-other-accounts")
+    page.go_back()
+    expect(shown(page)).to_have_id("q-deleted-account")
+    page.go_back()
+    page.wait_for_url("**/check/map/")
+
+
+def test_the_share_question_box_keeps_the_counts_given_there(
+    page: Page, real_site_url: str
+) -> None:
+    page.goto(real_site_url + "check/map/")
+    box(page, "On how many of your active orders").click()
+    page.wait_for_url("**/check/#q-dispute-share")
+    section = page.locator("#q-dispute-share")
+    section.get_by_label("Active orders with a dispute").fill("7")
+    section.get_by_label("All active orders").fill("10")
+    section.get_by_role("button", name="Continue").click()
+    assert current(page) == "o-too-many-disputes"
+    trail = page.locator("[data-hs-trail]")
+    expect(trail).to_contain_text("7 of 10 (70%)")
+    summary = page.locator("#o-too-many-disputes [data-hs-summary]")
+    expect(summary).to_contain_text("opened a dispute? 7 of 10 (70%)")
+    page.reload()
+    expect(shown(page)).to_have_id("o-too-many-disputes")
+    expect(trail).to_contain_text("7 of 10 (70%)")
+    page.go_back()
+    expect(shown(page)).to_have_id("q-dispute-share")
+    expect(trail).to_be_hidden()
+
+
+def test_an_outcome_box_of_the_diagram_opens_its_remedies_step_by_step(
+    page: Page, real_site_url: str
+) -> None:
+    page.goto(real_site_url + "check/map/")
+    box(page, "Disputes were opened on too many orders").click()
+    page.wait_for_url("**/check/#o-too-many-disputes")
+    assert current(page) == "o-too-many-disputes"
+    outcome = page.locator("#o-too-many-disputes")
+    rungs = outcome.locator("[data-hs-rung]")
+    outcome.get_by_role("button", name="No, show the next step").click()
+    expect(rungs.nth(1)).to_be_visible()
+    summary = outcome.locator("[data-hs-summary]")
+    expect(summary).to_contain_text("Already tried: Open disputes on unfinished orders")
+    page.reload()
+    expect(rungs.nth(1)).to_be_visible()
+    expect(summary).to_contain_text("Already tried: Open disputes on unfinished orders")
+    page.go_back()
+    expect(rungs.nth(1)).to_be_hidden()
+    expect(summary).to_contain_text("Already tried: nothing yet")
+
+
+def test_the_diagram_s_boxes_work_without_javascript(browser: Browser, real_site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(real_site_url + "check/map/")
+    box(page, "On how many of your active orders").click()
+    page.wait_for_url("**/check/#q-dispute-share")
+    assert current(page) == "q-dispute-share"
+    page.locator("#q-dispute-share").get_by_role("link", name="More than half of them").click()
+    assert current(page) == "o-too-many-disputes"
+    context.close()
+
+
+def test_instant_navigation_into_the_diagram(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "check/")
+    page.evaluate("window.loadedOnce = true")
+    page.get_by_role("link", name="See the whole check as a diagram").click()
+    page.wait_for_url("**/check/map/")
+    questions = real_flow().questions
+    ends = [a for q in questions for a in q.choices if a.target.kind == "causes"]
+    # A box per question, and one per answer that ends the check.
+    expect(page.locator("svg.hs-diagram a")).to_have_count(len(questions) + len(ends))
+    # The theme swapped the page in; a failure there would have reloaded it.
+    assert page.evaluate("window.loadedOnce === true")

@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Page, expect
 
 from tests.browser import search
 from tests.conftest import HOUSEPLANTS, ROOT, build
@@ -92,25 +92,17 @@ def test_sitemap_lists_every_page(real_site: Path) -> None:
         assert SITE_URL + rel.removesuffix("index.html") in urls
 
 
-def test_not_found_page_points_to_the_check_and_search(
-    browser: Browser, real_site_url: str
-) -> None:
-    page = browser.new_page()
+def test_not_found_page_points_to_the_check_and_search(page: Page, real_site_url: str) -> None:
     page.goto(real_site_url + "404.html")
     expect(page.locator("h1")).to_have_text("Page not found")
     page.get_by_role("link", name="Take the guided check").click()
     page.wait_for_url("**/check/")
-    page.close()
 
 
-def test_searching_the_message_finds_the_symptom_page_first(
-    browser: Browser, real_site_url: str
-) -> None:
-    page = browser.new_page()
+def test_searching_the_message_finds_the_symptom_page_first(page: Page, real_site_url: str) -> None:
     page.goto(real_site_url)
     search(page, MESSAGE).first.locator("a").first.click()
     page.wait_for_url("**/symptoms/account-terminated/**")
-    page.close()
 
 
 def test_no_analytics_or_third_party_scripts_in_config() -> None:

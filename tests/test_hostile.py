@@ -25,6 +25,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def hostile_url(hostile_site: Path) -> Iterator[str]:
+    with serve(hostile_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def hostile_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile-offline")
     target = folder / "hostile-offline.zip"
@@ -69,54 +75,52 @@ def visit_everything(page: Page, dialogs: list[str], base: str, root: Path, chec
     assert PAYLOAD in summary.inner_text()
 
 
-def test_payload_shows_as_text(watched: tuple[Page, list[str]], hostile_site: Path) -> None:
+def test_payload_shows_as_text(watched: tuple[Page, list[str]], hostile_url: str) -> None:
     page, dialogs = watched
-    with serve(hostile_site) as url:
-        page.goto(url + "causes/one/")
-        assert page.locator("h1").inner_text() == PAYLOAD
-        assert page.title().startswith(PAYLOAD)
-        assert_inert(page, dialogs)
+    page.goto(hostile_url + "causes/one/")
+    assert page.locator("h1").inner_text() == PAYLOAD
+    assert page.title().startswith(PAYLOAD)
+    assert_inert(page, dialogs)
 
 
 def test_a_hand_written_page_s_front_matter_is_text(
-    watched: tuple[Page, list[str]], hostile_site: Path
+    watched: tuple[Page, list[str]], hostile_url: str
 ) -> None:
     page, dialogs = watched
-    with serve(hostile_site) as url:
-        page.goto(url + "about/")
-        assert page.title().startswith(PAYLOAD)
-        description = page.locator('meta[name="description"]')
-        assert description.get_attribute("content") == PAYLOAD
-        og = page.locator('meta[property="og:description"]')
-        assert og.get_attribute("content") == PAYLOAD
-        nav = page.locator(".md-nav__link", has_text="</script><img src=x")
-        assert nav.count() > 0
-        author = page.locator('meta[name="author"]')
-        assert author.get_attribute("content") == PAYLOAD
-        assert_inert(page, dialogs)
-        # The subtitle is printed under the page's name in every page's navigation.
-        page.goto(url + "causes/one/")
-        subtitle = page.locator(".md-nav__link small", has_text="</script><img src=x")
-        assert subtitle.first.inner_text() == PAYLOAD
-        assert_inert(page, dialogs)
+    page.goto(hostile_url + "about/")
+    assert page.title().startswith(PAYLOAD)
+    description = page.locator('meta[name="description"]')
+    assert description.get_attribute("content") == PAYLOAD
+    og = page.locator('meta[property="og:description"]')
+    assert og.get_attribute("content") == PAYLOAD
+    nav = page.locator(".md-nav__link", has_text="</script><img src=x")
+    assert nav.count() > 0
+    author = page.locator('meta[name="author"]')
+    assert author.get_attribute("content") == PAYLOAD
+    assert_inert(page, dialogs)
+    # The subtitle is printed under the page's name in every page's navigation.
+    page.goto(hostile_url + "causes/one/")
+    subtitle = page.locator(".md-nav__link small", has_text="</script><img src=x")
+    assert subtitle.first.inner_text() == PAYLOAD
+    assert_inert(page, dialogs)
 
 
 def test_search_results_show_the_payload_as_text(
-    watched: tuple[Page, list[str]], hostile_site: Path
+    watched: tuple[Page, list[str]], hostile_url: str
 ) -> None:
     page, dialogs = watched
-    with serve(hostile_site) as url:
-        page.goto(url)
-        results = search(page, "onerror")
-        assert results.count() > 0
-        assert "<img src=x onerror=alert(1)>" in results.first.inner_text()
-        assert_inert(page, dialogs)
+    page.goto(hostile_url)
+    results = search(page, "onerror")
+    assert results.count() > 0
+    assert "<img src=x onerror=alert(1)>" in results.first.inner_text()
+    assert_inert(page, dialogs)
 
 
-def test_nothing_runs_over_http(watched: tuple[Page, list[str]], hostile_site: Path) -> None:
+def test_nothing_runs_over_http(
+    watched: tuple[Page, list[str]], hostile_site: Path, hostile_url: str
+) -> None:
     page, dialogs = watched
-    with serve(hostile_site) as url:
-        visit_everything(page, dialogs, url, hostile_site, "check/")
+    visit_everything(page, dialogs, hostile_url, hostile_site, "check/")
 
 
 def test_nothing_runs_from_disk(watched: tuple[Page, list[str]], hostile_bundle: Path) -> None:

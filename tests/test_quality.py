@@ -1,4 +1,5 @@
-"""Accessibility (axe-core in Chromium) and privacy (every request the browser makes)."""
+"""Accessibility (axe-core in Chromium), console errors, and privacy (every request the
+browser makes)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ PAGES = {
     "diagram": "check/map/",
     "not found": "404.html",
 }
+"""Every kind of page; the `page` fixture fails a test on any console error."""
+VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -34,13 +37,26 @@ def axe_violations(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_accessibility_violations(browser: Browser, real_site_url: str, name: str) -> None:
-    for width in (1280, 375):
-        page = browser.new_page(viewport={"width": width, "height": 800})
+def test_no_accessibility_violations(page: Page, real_site_url: str, name: str) -> None:
+    for viewport, (width, height) in VIEWPORTS.items():
+        page.set_viewport_size({"width": width, "height": height})
         page.goto(real_site_url + PAGES[name])
         page.wait_for_load_state("networkidle")
-        assert axe_violations(page) == [], f"{name} at {width}px"
-        page.close()
+        assert axe_violations(page) == [], f"{name} on {viewport}"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_hovering_and_focusing_every_link_logs_no_error(
+    page: Page, real_site_url: str, name: str
+) -> None:
+    # The `page` fixture fails the test on any console error.
+    page.goto(real_site_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    links = page.locator("article a:visible")
+    assert links.count() > 0, name
+    for link in links.all():
+        link.hover()
+        link.focus()
 
 
 def test_every_page_requests_only_its_own_site(
@@ -62,10 +78,9 @@ def test_every_page_requests_only_its_own_site(
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_page_scrolls_sideways_on_a_small_phone(
-    browser: Browser, real_site_url: str, name: str
+    page: Page, real_site_url: str, name: str
 ) -> None:
-    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.set_viewport_size({"width": 320, "height": 640})
     page.goto(real_site_url + PAGES[name])
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320, name
-    page.close()

@@ -5,6 +5,10 @@
  * (#a=<answers>&t=<remedies tried>&d=1), derives everything shown from it, and
  * only toggles and fills elements the page already has. Content is only ever
  * read with textContent and written with createElement/textContent.
+ * The answers count from the first question, or from the section named by
+ * from=<section id>: a link into the middle of the check (the diagram's boxes,
+ * any #q-<id> or #o-<id> anchor) starts there, and #q-<id> alone is read as
+ * from=q-<id> with no answers yet.
  * A classic script (no modules, fetch or workers) so that it runs from file://.
  */
 (function () {
@@ -27,16 +31,17 @@
     var raw = location.hash.slice(1);
     var p = new URLSearchParams(raw);
     var a = p.get("a");
+    var from = document.getElementById(p.get("from") || raw);
     return {
-      raw: raw,
-      path: p.has("a"),
+      from: from && from.matches("[data-hs-step],[data-hs-outcome]") ? from.id : "q-" + tree.start,
       a: a ? a.split(".") : [],
       t: Math.max(0, parseInt(p.get("t"), 10) || 0),
       d: p.get("d") === "1"
     };
   }
-  function hash(a, t, d) {
-    return "#a=" + a.join(".") + (t ? "&t=" + t : "") + (d ? "&d=1" : "");
+  function hash(from, a, t, d) {
+    return "#" + (from === "q-" + tree.start ? "" : "from=" + from + "&") +
+      "a=" + a.join(".") + (t ? "&t=" + t : "") + (d ? "&d=1" : "");
   }
   // pushState rather than location.hash: a hash change also fires popstate,
   // which the theme's instant navigation answers by reloading the page.
@@ -45,9 +50,9 @@
     render(true);
   }
 
-  // Follows the answers from the start, and stops at the first that does not fit.
-  function walk(a) {
-    var at = "q-" + tree.start;
+  // Follows the answers from `at`, and stops at the first that does not fit.
+  function walk(from, a) {
+    var at = from;
     var trail = [];
     for (var i = 0; i < a.length && at.charAt(0) === "q"; i++) {
       var q = tree.q[at.slice(2)];
@@ -64,7 +69,7 @@
       trail.push({ id: at, pick: pick });
       at = next;
     }
-    return { at: at, trail: trail, picks: trail.map(function (s) { return s.pick; }) };
+    return { from: from, at: at, trail: trail, picks: trail.map(function (s) { return s.pick; }) };
   }
 
   function answerText(step) {
@@ -78,10 +83,7 @@
   function render(moved) {
     if (!root || !root.isConnected) return;
     var s = read();
-    var w = walk(s.a);
-    if (!s.path && s.raw && /^[qo]-[a-z0-9-]+$/.test(s.raw) && document.getElementById(s.raw)) {
-      w = { at: s.raw, trail: [], picks: null }; // a plain anchor from a no-JavaScript link
-    }
+    var w = walk(s.from, s.a);
     var cur = document.getElementById(w.at);
     $$("[data-hs-step],[data-hs-outcome]").forEach(function (sec) { sec.hidden = sec !== cur; });
     renderTrail(w);
@@ -98,7 +100,7 @@
     if (!w.trail.length) return;
     var list = make("ol");
     w.trail.forEach(function (step, i) {
-      var change = make("a", { href: hash(w.picks.slice(0, i)), textContent: "Change" });
+      var change = make("a", { href: hash(w.from, w.picks.slice(0, i)), textContent: "Change" });
       change.setAttribute("aria-label", "Change the answer to: " + text($("h2", document.getElementById(step.id))));
       list.appendChild(make("li", {}, [
         make("span", { textContent: text($("h2", document.getElementById(step.id))) + " " }),
@@ -118,12 +120,11 @@
       rung.hidden = i > t;
       rung.classList.toggle("hs-tried", i < t);
     });
-    var pathMode = w.picks !== null;
-    if (t < rungs.length && !s.d && pathMode) {
+    if (t < rungs.length && !s.d) {
       var yes = make("button", { type: "button", className: "md-button", textContent: "Yes, it worked" });
       var no = make("button", { type: "button", className: "md-button", textContent: t + 1 < rungs.length ? "No, show the next step" : "No" });
-      yes.onclick = function () { go(hash(w.picks, t, true)); };
-      no.onclick = function () { go(hash(w.picks, t + 1)); };
+      yes.onclick = function () { go(hash(w.from, w.picks, t, true)); };
+      no.onclick = function () { go(hash(w.from, w.picks, t + 1)); };
       rungs[t].appendChild(make("div", { className: "hs-ask" }, [
         make("p", { textContent: "Did this fix it? " }), yes, make("span", { textContent: " " }), no
       ]));
@@ -150,16 +151,16 @@
     var link = ev.target.closest("a");
     if (!link || !root.contains(link)) return;
     var s = read();
-    if (link.hasAttribute("data-hs-restart")) {
-      ev.preventDefault();
-      go("#a=");
-    } else if (link.closest("[data-hs-trail]")) {
-      ev.preventDefault();
-      go(link.getAttribute("href"));
-    } else if (link.hasAttribute("data-hs-answer") && (s.path || !s.raw)) {
-      ev.preventDefault();
-      go(hash(walk(s.a).picks.concat(link.getAttribute("data-hs-answer"))));
-    }
+    var h = link.hasAttribute("data-hs-restart") ? "#a="
+      : link.closest("[data-hs-trail]") ? link.getAttribute("href")
+      : link.hasAttribute("data-hs-answer") ? hash(s.from, walk(s.from, s.a).picks.concat(link.getAttribute("data-hs-answer")))
+      : "";
+    if (!h) return;
+    // Not on to the body, where the theme's instant navigation would push the
+    // link's own #q-/#o- anchor over this state (and move the focus).
+    ev.preventDefault();
+    ev.stopPropagation();
+    go(h);
   }
 
   function onSubmit(ev) {
@@ -175,7 +176,7 @@
     $("[data-hs-error]", form).textContent = error;
     if (error) return;
     var s = read();
-    go(hash(walk(s.a).picks.concat(+part + "-" + +whole)));
+    go(hash(s.from, walk(s.from, s.a).picks.concat(+part + "-" + +whole)));
   }
 
   function onCopy(ev) {

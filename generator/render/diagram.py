@@ -62,7 +62,9 @@ def _lines(text: str, width_px: int) -> list[str]:
 
 
 def _text(x: int, y: int, lines: list[str], cls: str) -> str:
-    spans = "".join(
+    # A space between the lines: without it the words at a line break run
+    # together in the text a screen reader reads ("detailsare").
+    spans = " ".join(
         f'<tspan x="{x}" dy="{LINE if i else 0}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
     )
@@ -70,9 +72,17 @@ def _text(x: int, y: int, lines: list[str], cls: str) -> str:
 
 
 def _box(box: _Box, lines: list[str], cls: str, href: str) -> str:
+    """A box that is a link.
+
+    `xlink:href`, not `href`: the theme's instant navigation rewrites every
+    element matching `[href]` in the page as `el.href = el.href`, which throws
+    on an SVG link (its `href` is a read-only SVGAnimatedString) and stops the
+    theme mid-page. `[href]` does not match the XLink attribute, which every
+    browser still follows, focuses and announces as a link.
+    """
     rect = f'<rect class="{cls}" x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"/>'
     label = _text(box.x + PAD, box.y + PAD + LINE - 4, lines, f"{cls}-text")
-    return f'<a href="{escape(href)}">{rect}{label}</a>'
+    return f'<a xlink:href="{escape(href)}">{rect}{label}</a>'
 
 
 def flow_svg(guide: Guide, link: Mapping[Ref, str]) -> str:

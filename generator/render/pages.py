@@ -154,19 +154,13 @@ def _records(guide: Guide, kind: Kind) -> tuple[Any, ...]:
 
 
 def _diagram_links(guide: Guide, options: Options) -> dict[Ref, str]:
-    """Where each box of the diagram leads: a question's section of the check,
-    an outcome's cause page."""
+    """Where each box of the diagram leads: its section of the check, where the
+    visitor carries on from there (an outcome links on to its cause page)."""
     assert guide.flow is not None
     urls = options.directory_urls
-    return {
-        **{
-            q.ref: relative_url(CHECK_MAP, CHECK, urls, anchor(q.ref)) for q in guide.flow.questions
-        },
-        **{
-            Ref("causes", cid): record_url(CHECK_MAP, "causes", cid, urls)
-            for cid in guide.flow.outcomes
-        },
-    }
+    refs = [q.ref for q in guide.flow.questions]
+    refs += [Ref("causes", cid) for cid in guide.flow.outcomes]
+    return {ref: relative_url(CHECK_MAP, CHECK, urls, anchor(ref)) for ref in refs}
 
 
 class _Renderer:
