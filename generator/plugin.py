@@ -37,6 +37,7 @@ from generator.render.navigation import NAV_LIMIT, clashes, nav
 from generator.render.pages import Page as GeneratedPage
 from generator.render.structured import robots_txt
 from generator.render.templates import TEMPLATES
+from generator.render.widget import widget_script
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
@@ -45,6 +46,8 @@ THEME = Path(__file__).parent / "theme"
 SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 """The theme's offline search needs this shim; its offline plugin would load it from a CDN."""
 SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
+WIDGET_URI = "assets/helpsite/check.js"
+"""The guided check's script, one file made of its parts (`widget_script`)."""
 
 
 class _Count(c.Type[int]):
@@ -106,8 +109,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             ]
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
-        for asset in sorted(ASSETS.glob("*.js")):
-            config.extra_javascript.append(f"assets/helpsite/{asset.name}")
+        config.extra_javascript.append(WIDGET_URI)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -168,10 +170,11 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             )
             generated.edit_uri = page.source
             files.append(generated)
-        for asset in sorted(ASSETS.iterdir()):
+        for asset in sorted(ASSETS.glob("*.css")):
             files.append(
                 File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
             )
+        files.append(File.generated(config, WIDGET_URI, content=widget_script()))
 
         # The dataset as data, for other tools, at addresses that stay.
         files.append(File.generated(config, EXPORT, content=dataset_json(result.guide)))

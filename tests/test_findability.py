@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import Page, expect
 
+from generator.pipeline import check
 from tests.browser import search
 from tests.conftest import HOUSEPLANTS, ROOT, build
 
@@ -99,9 +100,20 @@ def test_not_found_page_points_to_the_check_and_search(page: Page, real_site_url
     page.wait_for_url("**/check/")
 
 
-def test_searching_the_message_finds_the_symptom_page_first(page: Page, real_site_url: str) -> None:
+def messages() -> list[str]:
+    """The wordings of the message in the site's language (the English site's
+    search reads English; a Russian wording is found on the Russian site)."""
+    guide = check(ROOT / "content", ROOT).guide
+    assert guide is not None
+    return [m.text for s in guide.symptoms for m in s.messages if not m.language]
+
+
+@pytest.mark.parametrize("message", messages())
+def test_searching_each_wording_of_the_message_finds_the_symptom_page_first(
+    page: Page, real_site_url: str, message: str
+) -> None:
     page.goto(real_site_url)
-    search(page, MESSAGE).first.locator("a").first.click()
+    search(page, message).first.locator("a").first.click()
     page.wait_for_url("**/symptoms/account-terminated/**")
 
 

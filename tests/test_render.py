@@ -43,11 +43,18 @@ def test_relative_urls_work_with_and_without_directory_urls(
 def test_flow_json_names_the_sections_each_answer_leads_to(project: Project) -> None:
     guide = project.check().guide
     assert guide is not None and guide.flow is not None
-    assert flow_json(guide.flow) == {
-        "start": "soil",
+    assert flow_json(guide, guide.flow) == {
+        "start": "q-soil",
         "q": {
-            "soil": {"a": ["o-overwatering", "q-light", "q-light"]},
-            "light": {"a": ["o-too-little-light", "o-overwatering", "o-too-little-light"]},
+            "q-soil": {"a": ["o-overwatering", "q-light", "q-light"], "u": 2},
+            "q-light": {
+                "a": ["o-too-little-light", "o-overwatering", "o-too-little-light"],
+                "u": 2,
+            },
+        },
+        "o": {
+            "o-overwatering": ["Let the soil dry out", "Move the plant closer to a window"],
+            "o-too-little-light": ["Move the plant closer to a window"],
         },
     }
 

@@ -118,7 +118,8 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
     if guide.flow is not None:
         source = guide.flow.questions[0].pos.path
         check_trail = [(GUIDED_CHECK.title, CHECK)]
-        pages.append(r.listing(GUIDED_CHECK, source, check_trail, flow=flow_json(guide.flow)))
+        flow = flow_json(guide, guide.flow)
+        pages.append(r.listing(GUIDED_CHECK, source, check_trail, flow=flow))
         pages.append(
             r.listing(
                 GUIDED_CHECK_MAP,

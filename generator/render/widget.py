@@ -1,29 +1,55 @@
-"""What the guided check's widget (`assets/check.js`) reads from the page."""
+"""What the guided check's widget (`assets/check/`) reads from its page."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from generator.link import Flow
+from generator.link import Flow, Guide
 from generator.render.addresses import anchor
+from generator.schema import Ref
 
 
-def flow_json(flow: Flow) -> dict[str, Any]:
-    """Where each answer leads, as section ids (anchors), by question id; and a
-    share question's threshold.
+def flow_json(guide: Guide, flow: Flow) -> dict[str, Any]:
+    """The flow as the widget walks it, every section named by its anchor.
 
-    Every text stays in the page's HTML, where it is escaped like any other.
+    `start`: the first question. `q`: per question, where each answer leads
+    (`a`, in the page's order), which of them is "not sure" (`u`), a share
+    question's threshold (`share`) or a count question's upper bounds (`count`).
+    `o`: per outcome, its fixes' titles in order, for the request for help.
+    Every other text stays in the page's HTML, where it is escaped like any other.
     """
     questions: dict[str, Any] = {}
     for question in flow.questions:
         entry: dict[str, Any] = {"a": [anchor(answer.target) for answer in question.choices]}
+        if question.unsure is not None:
+            entry["u"] = len(question.choices) - 1
         if question.share is not None:
-            entry["t"] = question.share.threshold
-        questions[question.id] = entry
-    return {"start": flow.start, "q": questions}
+            entry["share"] = question.share.threshold
+        if question.count is not None:
+            entry["count"] = [r.up_to for r in question.count.ranges[:-1]]
+        questions[anchor(question.ref)] = entry
+    outcomes = {
+        anchor(Ref("causes", cid)): [
+            guide.remedy(rung.remedy.id).title for rung in guide.cause(cid).remedies
+        ]
+        for cid in flow.outcomes
+    }
+    return {"start": anchor(flow.questions[0].ref), "q": questions, "o": outcomes}
 
 
 def json_for_attribute(value: Any) -> str:
     """JSON as plain text: autoescape then escapes it for the attribute it lands in."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+WIDGET = Path(__file__).parent.parent / "assets" / "check"
+WIDGET_PARTS = ("state.js", "mount.js")
+"""The widget's parts, in order: its state (pure functions, tested with Node) and
+its mounting (the DOM). Served as one classic script."""
+
+
+def widget_script() -> str:
+    """The guided check's script as the site serves it."""
+    return "".join((WIDGET / part).read_text(encoding="utf-8") for part in WIDGET_PARTS)
