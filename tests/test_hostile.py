@@ -16,7 +16,7 @@ from tests.conftest import DATASETS, build
 
 HOSTILE = DATASETS / "hostile"
 PAYLOAD = "</script><img src=x onerror=alert(1)><svg onload=alert(2)>\"'&amp;{{7*7}}"
-CHECK_PATHS = ["#a=0", "#a=1.3-4&t=1", "#a=1.1-4", "#a=1.1-4&t=1&d=1"]
+CHECK_PATHS = ["#a=0", "#a=1.3-4&t=1", "#a=u.0-0", "#a=1.u", "#a=1.1-4&t=1&d=1", "#a=1.1-4&t=1"]
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +71,11 @@ def visit_everything(page: Page, dialogs: list[str], base: str, root: Path, chec
     for fragment in CHECK_PATHS:
         page.goto(base + check + fragment)
         assert_inert(page, dialogs)
-    summary = page.locator("[data-hs-outcome]:visible [data-hs-summary]")
-    assert PAYLOAD in summary.inner_text()
+    # The last path is an outcome with a fix tried: the request for help shows the
+    # settings' facts and the fix's title, as text.
+    request = page.locator("[data-hs-outcome]:visible [data-hs-request-text]").inner_text()
+    assert PAYLOAD in request
+    assert f"What I have tried: {PAYLOAD}" in request
 
 
 def test_payload_shows_as_text(watched: tuple[Page, list[str]], hostile_url: str) -> None:

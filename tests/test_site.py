@@ -136,7 +136,8 @@ def test_a_second_domain_s_pages_say_nothing_of_accounts_or_support(
             assert words not in text, f"{words!r} on {page}"
     cause = article_text(houseplants_site, "causes/overwatering/index.html")
     assert "Can it be put right? Recoverable" in cause
-    assert "A summary to share" in article_text(houseplants_site, "check/index.html")
+    # No `request` in its settings: no request for help to write to anyone.
+    assert "Writing to" not in article_text(houseplants_site, "check/index.html")
 
 
 def test_visitor_goes_from_home_to_a_cause_to_a_remedy(page: Page, real_site_url: str) -> None:
