@@ -25,6 +25,9 @@ class Text:
 
     markdown: bool = False
     max_len: int | None = None
+    translate: bool = True
+    """Whether a translation gives it in another language: not for words quoted
+    as they were published or shown (a message, a source's title)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,9 @@ def schema_fields(cls: type) -> tuple[FieldInfo, ...]:
 
 LINE = Text(max_len=120)
 SUMMARY = Text(max_len=240)
+AS_PUBLISHED = Text(max_len=120, translate=False)
+"""A line quoted as it was published (a source's title, a heading in it): the
+same in every language of the site."""
 MARKDOWN_MAX = 5_000
 """The longest Markdown field, in characters (about 800 words; the real dataset's
 longest is under 300): it bounds the work of parsing one field (see `markup`)."""
@@ -255,7 +261,7 @@ class Record:
 class Request:
     """What a visitor is asked to fill in when they write for help, as blanks."""
 
-    to: str = spec("Who the request is written to.", LINE, example="AliExpress support")
+    to: str = spec("Who the request is written to.", LINE, example="the support team")
     facts: tuple[str, ...] = spec(
         "What the request asks for, each a blank the visitor fills in (never an answer "
         "from the guided check).",
@@ -300,7 +306,9 @@ class Settings(Record):
 
     kind: ClassVar[Kind] = Kind("", SETTINGS_FILE, "site")
     title: str = spec(
-        "The home page's heading.", LINE, example="Account terminated? What it means and what to do"
+        "The home page's heading.",
+        LINE,
+        example="The message you see: what it means and what to do",
     )
     summary: str = spec(
         "One sentence about the site, used as the home page's description.", SUMMARY
@@ -327,7 +335,7 @@ class Settings(Record):
         "the guided check.",
         LINE,
         required=False,
-        example="Can the account come back?",
+        example="Can it be fixed?",
         default="Can it be put right?",
     )
     verdicts: VerdictLabels | None = spec(
@@ -367,11 +375,11 @@ class Source(Record):
 
     kind: ClassVar[Kind] = Kind("sources", "source", "source")
     title: str = spec(
-        "The source's title, as published.",
-        LINE,
-        example="What does it mean: My Aliexpress account has been terminated?",
+        "The source's title, as published.", AS_PUBLISHED, example="How to fix a printer offline"
     )
-    publisher: str = spec("Who published it: a site or an organisation.", LINE)
+    publisher: str = spec(
+        "Who published it: a site or an organisation.", AS_PUBLISHED, example="example.org"
+    )
     url: str = spec(
         "Its address, if it is on the web.", Url(), required=False, example="https://example.org/"
     )
@@ -408,7 +416,9 @@ REVIEWED = spec(
 class Message:
     """The words a visitor sees, exactly."""
 
-    text: str = spec("The message, word for word.", Text(max_len=400))
+    text: str = spec(
+        "The message, word for word.", Text(max_len=400, translate=False), example="Offline"
+    )
     language: str = spec(
         "The language of the interface that shows it, if not the site's (e.g. `ru`).",
         Language(),
@@ -434,7 +444,7 @@ class Symptom(Record):
         index_title="All symptoms",
         index_description="Every message and sign this guide explains.",
     )
-    title: str = spec("The page heading.", LINE, example="This account has been terminated")
+    title: str = spec("The page heading.", LINE, example="The message as the reader sees it")
     summary: str = spec("One sentence: what it means.", SUMMARY)
     messages: tuple[Message, ...] = spec(
         "The exact text shown to the user, and its variants, word for word.",
@@ -465,8 +475,8 @@ class Recoverability:
     source: Ref = spec("The source the verdict rests on (an id from sources/).", RefTo("sources"))
     passage: str = spec(
         "Where in that source: its heading or section, so a reader can find it.",
-        LINE,
-        example="Opened too many disputes",
+        AS_PUBLISHED,
+        example="the heading of the section",
     )
 
 
@@ -493,7 +503,7 @@ class Cause(Record):
         index_title="All causes at a glance",
         index_description="Every cause at a glance, with its verdict and the first thing to try.",
     )
-    title: str = spec("The page heading.", LINE, example="Email address not confirmed")
+    title: str = spec("The page heading.", LINE, example="The cable is loose")
     summary: str = spec("One sentence: what happened.", SUMMARY)
     explanation: str = spec("Why it happens (Markdown).", MARKDOWN)
     recognise: tuple[str, ...] = spec(
@@ -542,7 +552,7 @@ class Remedy(Record):
         index_title="All fixes",
         index_description="Every fix in this guide, and the causes it helps with.",
     )
-    title: str = spec("The page heading: an action.", LINE, example="Reset the password")
+    title: str = spec("The page heading: an action.", LINE, example="Plug the cable in again")
     summary: str = spec("One sentence: what it does.", SUMMARY)
     steps: tuple[str, ...] = spec(
         "What to do, in order (Markdown, one step each).", ListOf(MARKDOWN, min_items=1)
@@ -641,7 +651,7 @@ class Question(Record):
             "answer it>`",
         ),
     )
-    text: str = spec("The question.", LINE, example="Did you confirm your email address?")
+    text: str = spec("The question.", LINE, example="Is the light on?")
     help: str = spec("Help for answering it (Markdown).", MARKDOWN, required=False)
     answers: tuple[Answer, ...] = spec(
         "Two or more answers, each leading to a question or a cause.",

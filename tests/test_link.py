@@ -54,7 +54,7 @@ def test_schema_and_reference_errors_are_reported_in_one_run(project: Project) -
     project.write("symptoms/yellow-leaves.yml", text.replace("- overwatering", "- overwaterin"))
     assert project.problems() == [
         "content/causes/old-leaves.yml:1:1: error: missing required key 'title' in a cause "
-        "(The page heading.); add `title: Email address not confirmed`",
+        "(The page heading.); add `title: The cable is loose`",
         "content/causes/old-leaves.yml:11:13: error: unknown remedy 'remove-yelow-leaves' (did "
         "you mean 'remove-yellow-leaves'?); use the name of a file in remedies/ without `.yml`",
         "content/symptoms/yellow-leaves.yml:7:5: error: unknown cause 'overwaterin' (did you "

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from generator.jsonschema import schema_files
 from tests.conftest import Project
 
 REMEDY = "content/remedies/move-to-light.yml"
@@ -120,3 +123,10 @@ def test_a_blank_answer_label_is_refused(project: Project) -> None:
         "content/questions/light.yml:3:12: error: 'label' is blank; write the text, or remove "
         "the line if it is optional"
     ]
+
+
+def test_the_checker_s_suggestions_speak_no_domain_s_words() -> None:
+    """Another help site sees its own words or neutral ones, never this one's."""
+    text = json.dumps([json.loads(t) for t in schema_files().values()])
+    for words in ("AliExpress", "Aliexpress", "account", "dispute", "password", "sign in"):
+        assert words not in text, words
