@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.problems import Problem, errors
+from generator.schema import KINDS, Ref
 
 # Each command imports what it needs when it runs: `check` is run on every save
 # and in every pull request, and need not wait for Jinja or the publisher.
@@ -144,6 +145,36 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stamp(args: argparse.Namespace) -> int:
+    from generator.pipeline import check
+    from generator.translations import FOLDER, SETTINGS_REF, stamp
+
+    result = check(args.content)
+    if result.guide is None:
+        _report(result.problems, "text")
+        return 1
+    records: dict[Ref, object] = {SETTINGS_REF: result.dataset.settings}
+    for kind in KINDS:
+        records |= {r.ref: r for r in result.dataset.records(kind)}
+    stamped = 0
+    for path in args.files:
+        parts = path.resolve().relative_to(args.content.resolve()).parts
+        if len(parts) < 3 or parts[0] != FOLDER or not path.name.endswith(".yml"):
+            print(
+                f"error: {path} is not a translation in {args.content}/{FOLDER}/", file=sys.stderr
+            )
+            return 2
+        ref = SETTINGS_REF if parts[2:] == ("site.yml",) else Ref(parts[2], path.stem)
+        record = records.get(ref)
+        if record is None:
+            print(f"error: {path} translates no record of the dataset", file=sys.stderr)
+            return 2
+        path.write_text(stamp(path, record), encoding="utf-8")
+        stamped += 1
+    print(f"stamped {stamped} translation(s) as made from the English as it reads now")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -219,6 +250,15 @@ def parser() -> argparse.ArgumentParser:
     )
     n.add_argument("--name", default="A help site", help="the site's name")
     n.set_defaults(run=cmd_new)
+
+    t = sub.add_parser("translations", help="work on the dataset's translations")
+    tsub = t.add_subparsers(dest="action", required=True)
+    ts = tsub.add_parser(
+        "stamp", help="mark a translation's texts as translated from the English as it reads now"
+    )
+    ts.add_argument("files", type=Path, nargs="+", metavar="FILE", help="translation files")
+    ts.add_argument("--content", type=Path, default=Path("content"), help="dataset folder")
+    ts.set_defaults(run=cmd_stamp)
 
     s = sub.add_parser("schema", help="write the JSON Schema files editors use")
     s.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schema/)")

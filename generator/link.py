@@ -8,6 +8,7 @@ linked dataset the pages are made from.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -63,6 +64,13 @@ class Guide:
     related: Mapping[str, tuple[str, ...]]
     """cause id -> related causes, declared on either side."""
     flow: Flow | None
+    language: str = "en"
+    """The language its texts are in: the dataset's, or a translation's."""
+    in_english: Mapping[Ref, frozenset[str]] = dataclasses.field(default_factory=dict)
+    """For a translated guide: the paths of each record's texts that show in
+    English (their translation is missing or out of date)."""
+    made: Mapping[Ref, str] = dataclasses.field(default_factory=dict)
+    """For a translated guide: how each record's translation was made."""
 
     @property
     def last_reviewed(self) -> date:

@@ -232,8 +232,10 @@ def too_big(size: str) -> str:
     )
 
 
-def load_dataset(content: Path, base: Path | None = None) -> Loaded:
-    """Parse every dataset file under `content`; paths in problems are relative to `base`."""
+def load_dataset(content: Path, base: Path | None = None, settings_required: bool = True) -> Loaded:
+    """Parse every dataset file under `content`; paths in problems are relative to `base`.
+
+    A translation's folder has the same layout, where site.yml is optional."""
     base = Path.cwd() if base is None else base
     documents: list[Document] = []
     problems: list[Problem] = []
@@ -265,8 +267,9 @@ def load_dataset(content: Path, base: Path | None = None) -> Loaded:
             problems.append(Problem(Pos(shown, 1, 1), unreadable(exc)))
         else:
             if mode is None:
-                msg = f"missing {SETTINGS_FILE}; create it with at least `title:` and `notice:`"
-                problems.append(Problem(Pos(shown, 1, 1), msg))
+                if settings_required:
+                    msg = f"missing {SETTINGS_FILE}; create it with at least `title:` and `notice:`"
+                    problems.append(Problem(Pos(shown, 1, 1), msg))
             elif stat.S_ISREG(mode):
                 add(root, SETTINGS_FILE, shown, "settings", "site", SITE_RULE)
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from generator.link import Guide, link
 from generator.load import load_dataset
 from generator.problems import Problem, errors
+from generator.translations import Language, languages, read, translated_guide
 from generator.validate import Dataset, validate
 
 if TYPE_CHECKING:  # rendering (Jinja) is imported only by build(), not by check()
@@ -28,6 +30,11 @@ class Result:
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...]
     """Errors and warnings, sorted by file and position."""
+    languages: tuple[Language, ...] = ()
+    """The translations the dataset holds, checked."""
+    translation_problems: tuple[Problem, ...] = ()
+    """Those of `problems` about translations: a translation in progress is
+    reported by `check`, and does not stop a build (its texts show in English)."""
 
     @property
     def ok(self) -> bool:
@@ -61,26 +68,48 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def check(content: Path, base: Path | None = None) -> Result:
-    """Load, validate and link; no pages."""
+    """Load, validate and link, and read the translations; no pages."""
+    base = Path.cwd() if base is None else base
     with _without_cycle_collection():
         loaded = load_dataset(content, base)
         dataset, invalid = validate(loaded.documents, loaded.ids)
         guide, unlinked = link(dataset)
+        found: list[Language] = []
+        translated: list[Problem] = []
+        if guide is not None:  # translations are checked against a dataset without errors
+            for code in languages(content):
+                language, problems_of = read(content, code, dataset, base)
+                found.append(language)
+                translated += problems_of
     # By place only: problems at one place keep the order they were found in.
-    problems = tuple(sorted((*loaded.problems, *invalid, *unlinked), key=lambda p: p.pos))
+    problems = tuple(
+        sorted((*loaded.problems, *invalid, *unlinked, *translated), key=lambda p: p.pos)
+    )
     if errors(problems):
         guide = None
-    return Result(dataset, guide, (), problems)
+    return Result(dataset, guide, (), problems, tuple(found), tuple(translated))
 
 
-def build(content: Path, base: Path | None = None, options: Options | None = None) -> Result:
-    """Check, then render every page if there are no errors."""
+def build(
+    content: Path,
+    base: Path | None = None,
+    options: Options | None = None,
+    language: str | None = None,
+) -> Result:
+    """Check, then render every page (in `language`, if it is one of the
+    translations) if there are no errors."""
     from generator.render.addresses import Options
     from generator.render.pages import render
 
     result = check(content, base)
     if result.guide is None:
         return result
+    guide = result.guide
+    if language is not None:
+        wanted = next((lang for lang in result.languages if lang.code == language), None)
+        if wanted is None:
+            return dataclasses.replace(result, guide=None)
+        guide = translated_guide(guide, wanted)
     with _without_cycle_collection():
-        pages = render(result.guide, options or Options())
-    return Result(result.dataset, result.guide, pages, result.problems)
+        pages = render(guide, options or Options())
+    return dataclasses.replace(result, guide=guide, pages=pages)

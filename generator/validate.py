@@ -81,7 +81,7 @@ class Dataset:
 def validate(
     documents: tuple[Document, ...], ids: Mapping[str, frozenset[str]]
 ) -> tuple[Dataset, list[Problem]]:
-    reader = _Reader(Markup())
+    reader = Reader(Markup())
     by_kind: dict[str, list[Any]] = {kind: [] for kind in RECORD_CLASSES}
     settings: list[Settings] = []
     for doc in documents:
@@ -161,7 +161,12 @@ class _Missing:
 MISSING = _Missing()
 
 
-class _Reader:
+class Reader:
+    """Reads YAML trees into records by their specs, keeping every problem found."""
+
+    missing = MISSING
+    """What `value` gives for a field it could not read."""
+
     def __init__(self, markup: Markup) -> None:
         self.markup = markup
         self.problems: list[Problem] = []
