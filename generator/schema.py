@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
+from generator.i18n import N_
 from generator.problems import Pos
 
 # --- field specs ------------------------------------------------------------
@@ -162,10 +163,10 @@ MARKDOWN = Text(markdown=True, max_len=MARKDOWN_MAX)
 
 VERDICT = Choice(
     (
-        ("recoverable", "Recoverable"),
-        ("sometimes", "Sometimes recoverable"),
-        ("rarely", "Rarely recoverable"),
-        ("never", "Not recoverable"),
+        ("recoverable", N_("Recoverable")),
+        ("sometimes", N_("Sometimes recoverable")),
+        ("rarely", N_("Rarely recoverable")),
+        ("never", N_("Not recoverable")),
     )
 )
 """How likely it is to get the account (or whatever the domain's object is) back."""
@@ -336,7 +337,7 @@ class Settings(Record):
         LINE,
         required=False,
         example="Can it be fixed?",
-        default="Can it be put right?",
+        default=N_("Can it be put right?"),
     )
     verdicts: VerdictLabels | None = spec(
         "The words for the verdicts, if the domain needs its own.",
@@ -440,9 +441,9 @@ class Symptom(Record):
         "symptom",
         "symptom",
         scheme="symptom",
-        section="What you see",
-        index_title="All symptoms",
-        index_description="Every message and sign this guide explains.",
+        section=N_("What you see"),
+        index_title=N_("All symptoms"),
+        index_description=N_("Every message and sign this guide explains."),
     )
     title: str = spec("The page heading.", LINE, example="The message as the reader sees it")
     summary: str = spec("One sentence: what it means.", SUMMARY)
@@ -499,9 +500,11 @@ class Cause(Record):
         "cause",
         "cause",
         scheme="cause",
-        section="Causes",
-        index_title="All causes at a glance",
-        index_description="Every cause at a glance, with its verdict and the first thing to try.",
+        section=N_("Causes"),
+        index_title=N_("All causes at a glance"),
+        index_description=N_(
+            "Every cause at a glance, with its verdict and the first thing to try."
+        ),
     )
     title: str = spec("The page heading.", LINE, example="The cable is loose")
     summary: str = spec("One sentence: what happened.", SUMMARY)
@@ -548,9 +551,9 @@ class Remedy(Record):
         "remedy",
         "remedy",
         scheme="remedy",
-        section="Fixes",
-        index_title="All fixes",
-        index_description="Every fix in this guide, and the causes it helps with.",
+        section=N_("Fixes"),
+        index_title=N_("All fixes"),
+        index_description=N_("Every fix in this guide, and the causes it helps with."),
     )
     title: str = spec("The page heading: an action.", LINE, example="Plug the cable in again")
     summary: str = spec("One sentence: what it does.", SUMMARY)

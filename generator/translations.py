@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -312,11 +313,31 @@ def _list(node: Node, length: int, path: str, reader: Reader) -> tuple[Node, ...
     return node.items
 
 
+class English(str):
+    """A text of a translated page that shows in English: its translation is
+    missing or out of date. Wherever a template prints it as HTML, it says so
+    (`lang="en"`), so that a screen reader reads it as English."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return f'<span lang="en" class="hs-en">{html.escape(str(self))}</span>'
+
+
+def in_english(value: Any) -> Any:
+    """A text (or list of texts) marked as shown in English."""
+    if isinstance(value, tuple):
+        return tuple(English(item) for item in value)
+    return English(value)
+
+
 def translate(record: Any, translation: Translation | None) -> Any:
-    """The record with its translated texts in place (others stay English)."""
-    if translation is None or not translation.texts:
-        return record
-    return _replace(record, translation.texts, "")
+    """The record with its translated texts in place; the others marked `English`."""
+    texts = dict(translation.texts) if translation else {}
+    for path, value in english(record):
+        if path not in texts:
+            texts[path] = in_english(value)
+    return _replace(record, texts, "")
 
 
 def _replace(part: Any, texts: Mapping[str, Any], prefix: str) -> Any:

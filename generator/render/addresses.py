@@ -39,6 +39,8 @@ class Options:
     reports: str = ""
     """Where visitors' reports go: the address of a new issue on the site's
     repository (`https://github.com/OWNER/REPO/issues/new`), if it has one."""
+    language: str = "en"
+    """The language of the pages: the generator's words and dates in it."""
 
 
 def record_path(kind: str, record_id: str) -> str:

@@ -21,6 +21,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup as Safe
 
+from generator.i18n import N_, catalog, locale
 from generator.link import Guide
 from generator.markup import Markup
 from generator.render.addresses import (
@@ -41,6 +42,7 @@ from generator.render.structured import faq
 from generator.render.templates import environment
 from generator.render.widget import flow_json, json_for_attribute
 from generator.schema import KINDS, VERDICT, Cause, Kind, Record, Ref
+from generator.translations import English
 
 
 @dataclass(frozen=True)
@@ -75,14 +77,14 @@ class Listing:
 GUIDED_CHECK = Listing(
     CHECK,
     "check.md.j2",
-    "Guided check",
-    "Answer a few questions to find the likely cause and what to do about it.",
+    N_("Guided check"),
+    N_("Answer a few questions to find the likely cause and what to do about it."),
 )
 GUIDED_CHECK_MAP = Listing(
     CHECK_MAP,
     "check-map.md.j2",
-    "The guided check as a diagram",
-    "Every question of the guided check, its answers, and the causes they lead to.",
+    N_("The guided check as a diagram"),
+    N_("Every question of the guided check, its answers, and the causes they lead to."),
 )
 LISTINGS = {listing.path: listing for listing in (GUIDED_CHECK, GUIDED_CHECK_MAP)}
 """The pages made once per site besides the home page (whose title and
@@ -93,9 +95,9 @@ REPORT_FORM = "report.yml"
 """The repository's issue form for visitors' reports (`.github/ISSUE_TEMPLATE/`)."""
 
 
-def format_day(day: date) -> str:
+def format_day(day: date, language: str) -> str:
     """A day as readers of the page write it."""
-    return format_date(day, "long", locale="en")
+    return format_date(day, "long", locale=locale(language))
 
 
 FIXED = {
@@ -117,14 +119,14 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
     ]
     if guide.flow is not None:
         source = guide.flow.questions[0].pos.path
-        check_trail = [(GUIDED_CHECK.title, CHECK)]
+        check_trail = [(r.gettext(GUIDED_CHECK.title), CHECK)]
         flow = flow_json(guide, guide.flow)
         pages.append(r.listing(GUIDED_CHECK, source, check_trail, flow=flow))
         pages.append(
             r.listing(
                 GUIDED_CHECK_MAP,
                 source,
-                [*check_trail, (GUIDED_CHECK_MAP.title, CHECK_MAP)],
+                [*check_trail, (r.gettext(GUIDED_CHECK_MAP.title), CHECK_MAP)],
                 svg=Safe(flow_svg(guide, _diagram_links(guide, r.options))),
             )
         )
@@ -132,13 +134,13 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
         if kind.section is None:
             continue
         index = index_path(kind.folder)
-        trail = [(kind.section, index)]
+        trail = [(r.gettext(kind.section), index)]
         pages.append(
             r.page(
                 f"{kind.folder}.md.j2",
                 index,
-                kind.index_title,
-                kind.index_description,
+                r.gettext(kind.index_title),
+                r.gettext(kind.index_description),
                 None,
                 trail,
                 section=kind.folder,
@@ -172,8 +174,13 @@ class _Renderer:
         self.guide = guide
         self.options = options
         self.markup = Markup()
-        env = environment()
-        verdicts = {verdict: guide.settings.verdict_label(verdict) for verdict in VERDICT.values}
+        words = catalog(options.language)
+        self.gettext = words.gettext
+        env = environment(words)
+        verdicts = {
+            verdict: self.gettext(guide.settings.verdict_label(verdict))
+            for verdict in VERDICT.values
+        }
         env.globals.update(
             guide=guide,
             settings=guide.settings,
@@ -194,7 +201,9 @@ class _Renderer:
             remedy=guide.remedy,
             symptom=guide.symptom,
             source=guide.source,
-            date=format_day,
+            date=lambda day: format_day(day, options.language),
+            # For the dataset's own words that have a default in the catalogs.
+            translated=self.gettext,
             report=self.report,
             report_mail=self.report_mail,
             front_matter=front_matter,
@@ -220,11 +229,17 @@ class _Renderer:
 
     @jinja2.pass_context
     def md(self, context: jinja2.runtime.Context, text: str) -> Safe:
-        return Safe(self.markup.render(text, self._resolver(context)).html)
+        html = self.markup.render(text, self._resolver(context)).html
+        return Safe(
+            f'<div lang="en" class="hs-en">{html}</div>' if isinstance(text, English) else html
+        )
 
     @jinja2.pass_context
     def md_inline(self, context: jinja2.runtime.Context, text: str) -> Safe:
-        return Safe(self.markup.inline(text, self._resolver(context)))
+        html = self.markup.inline(text, self._resolver(context))
+        return Safe(
+            f'<span lang="en" class="hs-en">{html}</span>' if isinstance(text, English) else html
+        )
 
     def _resolver(self, context: jinja2.runtime.Context) -> Any:
         path, urls = context["path"], self.options.directory_urls
@@ -263,7 +278,11 @@ class _Renderer:
 
     def record(self, kind: Kind, record: Any, trail: list[tuple[str, str]]) -> Page:
         path = record_path(kind.folder, record.id)
-        meta = {"faq": faq(self.guide, record, self.markup)} if kind.folder == "symptoms" else {}
+        meta = (
+            {"faq": faq(self.guide, record, self.markup, self.gettext)}
+            if kind.folder == "symptoms"
+            else {}
+        )
         return self.page(
             f"{kind.noun}.md.j2",
             path,
@@ -280,9 +299,8 @@ class _Renderer:
     def listing(
         self, listing: Listing, source: str | None, trail: list[tuple[str, str]], **ctx: Any
     ) -> Page:
-        return self.page(
-            listing.template, listing.path, listing.title, listing.description, source, trail, **ctx
-        )
+        title, description = self.gettext(listing.title), self.gettext(listing.description)
+        return self.page(listing.template, listing.path, title, description, source, trail, **ctx)
 
     def page(
         self,
@@ -312,4 +330,4 @@ class _Renderer:
         if not trail:
             return []
         urls = self.options.directory_urls
-        return [("Home", ""), *((name, page_url(path, urls)) for name, path in trail)]
+        return [(self.gettext("Home"), ""), *((name, page_url(path, urls)) for name, path in trail)]

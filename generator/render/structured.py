@@ -5,6 +5,7 @@ Structured data is plain text; `overrides/main.html` writes it as JSON-LD.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from generator.link import Guide
@@ -13,29 +14,37 @@ from generator.render.templates import environment
 from generator.schema import Symptom
 
 
-def faq(guide: Guide, symptom: Symptom, markup: Markup) -> list[tuple[str, str]]:
+def faq(
+    guide: Guide, symptom: Symptom, markup: Markup, gettext: Callable[[str], str]
+) -> list[tuple[str, str]]:
     """Questions and plain-text answers for the symptom page's FAQPage structured data."""
 
     def text(markdown: str) -> str:
         return plain_text(markup, markdown)
 
+    settings = guide.settings
     causes = [guide.cause(ref.id) for ref in symptom.causes]
-    message = symptom.messages[0].text
-    out = [(f"What does \u201c{message}\u201d mean?", f"{symptom.summary} {text(symptom.meaning)}")]
+    message = _first_message(symptom, guide.language)
+    meaning = f"{symptom.summary} {text(symptom.meaning)}"
+    out = [(gettext("What does \u201c%(message)s\u201d mean?") % {"message": message}, meaning)]
     if symptom.still_works:
-        out.append(("What can I still do?", " ".join(text(item) for item in symptom.still_works)))
-    out.append(("Why does it happen?", " ".join(f"{c.title}: {c.summary}" for c in causes)))
-    out.append(
-        (
-            guide.settings.recovery_question,
-            " ".join(
-                f"{c.title}: {guide.settings.verdict_label(c.recoverability.verdict)}. "
-                f"{c.recoverability.reason}"
-                for c in causes
-            ),
-        )
+        still = " ".join(text(item) for item in symptom.still_works)
+        out.append((gettext("What can I still do?"), still))
+    why = " ".join(f"{c.title}: {c.summary}" for c in causes)
+    out.append((gettext("Why does it happen?"), why))
+    verdicts = " ".join(
+        f"{c.title}: {gettext(settings.verdict_label(c.recoverability.verdict))}. "
+        f"{c.recoverability.reason}"
+        for c in causes
     )
+    out.append((gettext(settings.recovery_question), verdicts))
     return out
+
+
+def _first_message(symptom: Symptom, language: str) -> str:
+    """The wording a reader of `language` sees first: theirs if the dataset has it."""
+    own = [m.text for m in symptom.messages if m.language == language]
+    return own[0] if own else symptom.messages[0].text
 
 
 def plain_text(markup: Markup, markdown: str) -> str:
