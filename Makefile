@@ -11,7 +11,7 @@ PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor bench engines audit screenshots wheel clean
+.PHONY: install site bundle test serve check lint schema vendor bench engines engines-zensical audit screenshots wheel clean
 
 install: $(STAMP)
 
@@ -75,6 +75,9 @@ wheel: $(STAMP)  ## the installable package, into dist/
 
 engines: $(STAMP) $(PROPERDOCS)  ## build the sites with ProperDocs too; fails unless the same as MkDocs'
 	$(PY) tools/engines/compare.py --properdocs $(PROPERDOCS)
+
+engines-zensical: $(STAMP) $(ZENSICAL)  ## how close Zensical gets, over `render --out` (a table; not in CI)
+	$(PY) tools/engines/zensical.py --zensical $(ZENSICAL)
 
 # A new environment each time the list changes: --no-deps installs exactly the
 # list (which leaves MkDocs out), and nothing of an older list stays behind.
