@@ -8,6 +8,7 @@ ZENSICAL_VENV := .build/zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 PROPERDOCS_VENV := .build/properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
+ENGINES_DOC := docs-engines.md
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
@@ -76,8 +77,8 @@ wheel: $(STAMP)  ## the installable package, into dist/
 engines: $(STAMP) $(PROPERDOCS)  ## build the sites with ProperDocs too; fails unless the same as MkDocs'
 	$(PY) tools/engines/compare.py --properdocs $(PROPERDOCS)
 
-engines-zensical: $(STAMP) $(ZENSICAL)  ## how close Zensical gets, over `render --out` (a table; not in CI)
-	$(PY) tools/engines/zensical.py --zensical $(ZENSICAL)
+engines-zensical: $(STAMP) $(ZENSICAL)  ## how close Zensical gets, over `render --out`; not in CI
+	$(PY) tools/engines/zensical.py --zensical $(ZENSICAL) --readme $(ENGINES_DOC)
 
 # A new environment each time the list changes: --no-deps installs exactly the
 # list (which leaves MkDocs out), and nothing of an older list stays behind.

@@ -68,6 +68,14 @@ def test_a_file_built_by_one_engine_only_is_a_difference(tmp_path: Path) -> None
     )
 
 
+def test_an_html_file_without_the_tag_is_compared_as_it_is(tmp_path: Path) -> None:
+    """A hand-written HTML file is copied as it is, by both engines."""
+    a, b = builds(tmp_path, {"embed.html": b"<p>a</p>\n"}, {"embed.html": b"<p>b</p>\n"})
+    assert compare(a, b).problems == (
+        "embed.html:1: MkDocs wrote '<p>a</p>'; ProperDocs wrote '<p>b</p>'",
+    )
+
+
 def test_a_properdocs_build_made_by_mkdocs_is_refused(tmp_path: Path) -> None:
     """With MkDocs in ProperDocs' environment, the comparison would compare MkDocs with itself."""
     a, b = builds(tmp_path, {"index.html": page(MKDOCS_META)}, {"index.html": page(MKDOCS_META)})
@@ -106,3 +114,12 @@ def test_properdocs_environment_has_the_projects_versions() -> None:
                 f"{REQUIREMENTS.name}: expected {name}=={version} as in pyproject.toml, "
                 f"got {pins.get(name)}"
             )
+
+
+def test_the_file_make_engines_zensical_rewrites_has_its_block() -> None:
+    """`make engines-zensical` rewrites the Zensical tables between these markers."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    found = re.search(r"^ENGINES_DOC := (\S+)$", makefile, re.MULTILINE)
+    assert found, "Makefile: expected `ENGINES_DOC := FILE`, the file with the Zensical tables"
+    text = (ROOT / found.group(1)).read_text(encoding="utf-8")
+    assert "<!-- zensical:start -->" in text and "<!-- zensical:end -->" in text

@@ -61,6 +61,7 @@ from generator.render.addresses import Options, resolver  # noqa: E402
 from generator.render.frontmatter import escape_page_meta  # noqa: E402
 from generator.render.navigation import nav  # noqa: E402
 from generator.render.structured import robots_txt  # noqa: E402
+from tools.readme import replace_block  # noqa: E402
 
 WORK = ROOT / ".build" / "engines" / "zensical"
 ZENSICAL = ROOT / ".build" / "zensical" / "bin" / "zensical"
@@ -101,7 +102,7 @@ class Variant:
 SITE = ROOT / "mkdocs.yml"
 TABLES = (
     (
-        "The site",
+        "This site",
         (
             Variant("as rendered", SITE, False, False, "terminated"),
             Variant("adapted", SITE, False, True, "terminated"),
@@ -109,7 +110,7 @@ TABLES = (
         ),
     ),
     (
-        "The hostile test dataset (markup in every text)",
+        "The hostile test dataset, markup in every text",
         (
             Variant("as rendered", HOSTILE / "mkdocs.yml", False, False, None),
             Variant("adapted", HOSTILE / "mkdocs.yml", False, True, None),
@@ -465,43 +466,49 @@ def measure(
     )
 
 
-def rows(results: list[tuple[Variant, Measures, Measures]]) -> Iterator[str]:
-    """The Markdown table: a pair of columns (MkDocs, Zensical) per variant."""
-    head = ["what"]
-    for variant, _, _ in results:
-        head += [f"{variant.name}: MkDocs", "Zensical"]
-    yield "| " + " | ".join(head) + " |"
-    yield "|" + "---|" * len(head)
-
-    def of(m: Measures, n: int) -> str:
-        return f"{n} of {m.pages}"
-
+def table(results: list[tuple[Variant, Measures, Measures]]) -> Iterator[str]:
+    """A Markdown table: a column per build, each MkDocs build before the
+    Zensical builds compared with it; counts are of pages."""
+    columns: list[tuple[str, Measures, bool]] = []
+    shown: set[bool] = set()
+    for variant, ours, theirs in results:
+        if variant.offline not in shown:
+            shown.add(variant.offline)
+            columns.append(("MkDocs, offline" if variant.offline else "MkDocs", ours, False))
+        columns.append((f"Zensical, {variant.name}", theirs, True))
     lines: list[tuple[str, Callable[[Measures, bool], str]]] = [
-        ("HTML pages", lambda m, z: str(m.pages)),
-        (f"build, seconds (median of {RUNS})", lambda m, z: f"{m.seconds:.1f}"),
+        ("build, seconds", lambda m, z: f"{m.seconds:.1f}"),
         ("output, KB", lambda m, z: f"{m.size / 1024:,.0f}"),
-        ("article text as MkDocs'", lambda m, z: of(m, m.same_text) if z else "-"),
-        ("title as MkDocs'", lambda m, z: of(m, m.same_title) if z else "-"),
-        ("navigation as MkDocs'", lambda m, z: of(m, m.same_nav) if z else "-"),
-        ("widget script and styles", lambda m, z: of(m, m.widget)),
-        ("footer notice", lambda m, z: of(m, m.notice)),
-        ("Open Graph tags (overrides/main.html)", lambda m, z: of(m, m.open_graph)),
-        ("JSON-LD (overrides/main.html)", lambda m, z: of(m, m.json_ld)),
-        ("edit link to the data file", lambda m, z: of(m, m.edit_to_data)),
+        ("article text the same as MkDocs'", lambda m, z: str(m.same_text) if z else "-"),
+        ("page title the same", lambda m, z: str(m.same_title) if z else "-"),
+        ("navigation the same", lambda m, z: str(m.same_nav) if z else "-"),
+        ("widget script and styles", lambda m, z: str(m.widget)),
+        ("footer notice", lambda m, z: str(m.notice)),
+        (
+            "Open Graph tags, JSON-LD (`overrides/main.html`)",
+            lambda m, z: f"{m.open_graph}, {m.json_ld}",
+        ),
+        ('"Edit this page" goes to the data file', lambda m, z: str(m.edit_to_data)),
         ("search index entries", lambda m, z: str(m.search_entries)),
-        ("robots.txt", lambda m, z: "yes" if "robots.txt" in m.files else "no"),
-        ("sitemap.xml, .gz", lambda m, z: _sitemaps(m.files)),
-        ("guided check answers", lambda m, z: _yes(m.browsed is not None and m.browsed.check)),
+        (
+            "`robots.txt`; sitemap",
+            lambda m, z: f"{_yes('robots.txt' in m.files)}; {_sitemaps(m.files)}",
+        ),
+        (
+            "guided check: answers work, kept in the address",
+            lambda m, z: _yes(m.browsed is not None and m.browsed.check),
+        ),
         ("search finds pages", lambda m, z: _searched(m)),
-        ("console errors", lambda m, z: str(m.browsed.errors if m.browsed else "-")),
-        ("third-party hosts asked", lambda m, z: _hosts(m)),
+        ("console errors, all pages", lambda m, z: str(m.browsed.errors if m.browsed else "-")),
+        ("requests to third parties", lambda m, z: _hosts(m)),
         ("pages where content became markup", lambda m, z: str(_injected(m))),
     ]
+    if all(variant.query is None for variant, _, _ in results):
+        lines = [line for line in lines if line[0] != "search finds pages"]
+    yield "| what | " + " | ".join(name for name, _, _ in columns) + " |"
+    yield "|---|" + "---|" * len(columns)
     for label, cell in lines:
-        cells = [label]
-        for _, ours, theirs in results:
-            cells += [cell(ours, False), cell(theirs, True)]
-        yield "| " + " | ".join(cells) + " |"
+        yield f"| {label} | " + " | ".join(cell(m, z) for _, m, z in columns) + " |"
 
 
 def _yes(value: bool | None) -> str:
@@ -531,6 +538,9 @@ def _sitemaps(files: frozenset[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--zensical", type=Path, default=ZENSICAL, help="the zensical command")
+    parser.add_argument(
+        "--readme", type=Path, help="also rewrite the <!-- zensical:start --> block of this file"
+    )
     args = parser.parse_args(argv)
     zensical: Path = args.zensical.absolute()
     if not zensical.is_file():
@@ -543,15 +553,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     version = subprocess.run(
         [str(zensical), "--version"], capture_output=True, text=True, check=True
     ).stdout.strip()
-    print(f"Zensical {version}, mkdocs.yml without plugins, over `render --out`.")
+    out = [
+        f"Made by `make engines-zensical` with Zensical {version}. Build times are the median of "
+        f"{RUNS} cold builds on {os.cpu_count()} cores and vary from run to run."
+    ]
     for title, variants in TABLES:
         results = []
         for variant in variants:
             results.append((variant, *build_and_measure(variant, zensical, title)))
             print(f"{title}, {variant.name}: built and measured", file=sys.stderr)
-        print(f"\n{title}:\n")
-        for line in rows(results):
-            print(line)
+        pages = results[0][1].pages
+        out += ["", f"{title} ({pages} pages; counts are pages out of {pages}):", ""]
+        out += table(results)
+    print("\n".join(out))
+    if args.readme is not None:
+        replace_block("zensical", "\n".join(out), args.readme)
+        print(f"wrote the tables into {args.readme}", file=sys.stderr)
     return 0
 
 
