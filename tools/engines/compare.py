@@ -3,9 +3,9 @@
 ProperDocs is a maintained fork of MkDocs 1.6.1. It runs from its own virtual
 environment (`.build/properdocs`, from `tools/engines/properdocs-requirements.txt`)
 in which MkDocs itself is not installed, so nothing in the ProperDocs build can
-come from MkDocs' code. Both engines build the same four sites (the public
-site, the offline variant, and the two test datasets) with the same
-SOURCE_DATE_EPOCH. The outputs must be byte for byte the same, except the
+come from MkDocs' code. Both engines build the same five sites (the public
+site, its offline variant, the two test datasets and the printer example) with
+the same SOURCE_DATE_EPOCH. The outputs must be byte for byte the same, except the
 generator meta tag, which names the engine that wrote the page: on the MkDocs
 side it must not name ProperDocs, on the ProperDocs side it must, so that the
 comparison cannot pass by comparing MkDocs with itself.
@@ -57,6 +57,7 @@ CASES = (
     Case("offline site", ROOT / "mkdocs.yml", OFFLINE_ENV),
     Case("houseplants", ROOT / "tests/datasets/houseplants/mkdocs.yml", {}),
     Case("hostile", ROOT / "tests/datasets/hostile/mkdocs.yml", {}),
+    Case("printer example", ROOT / "examples/printer/mkdocs.yml", {}),
 )
 
 
@@ -205,11 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             failed = True
             continue
         result = compare(sides["MkDocs"][1], sides["ProperDocs"][1])
+        tags = f" ({result.metas[0].decode()!r} and {result.metas[1].decode()!r})"
         print(
             f"{case.name}: {result.identical + result.meta_only} files the same: "
             f"{result.identical} identical, {result.meta_only} differ only in the "
-            f"generator meta tag ({result.metas[0].decode()!r} and "
-            f"{result.metas[1].decode()!r})"
+            f"generator meta tag{tags if result.meta_only else ''}"
         )
         for problem in result.problems:
             print(f"  {problem}", file=sys.stderr)

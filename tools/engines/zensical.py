@@ -8,17 +8,20 @@ makes that project, builds it with Zensical (from `make bench`'s environment,
 .build/zensical) and the site itself with MkDocs, and prints what each build
 has, as a Markdown table for docs-engines.md. Two projects:
 
-- "as rendered": the render output, with the widget's script and style sheet
-  in `extra_javascript`/`extra_css` (the plugin adds them otherwise), and the
-  site's mkdocs.yml and theme overrides otherwise unchanged;
+- "as rendered": what `render --out` writes, with the widget's script and
+  style sheet in `extra_javascript`/`extra_css` (the plugin adds them
+  otherwise), and the site's mkdocs.yml otherwise unchanged, so without the
+  plugin's theme templates (generator/theme);
 - "adapted": also what the plugin does and Zensical does not, written into the
-  project: the navigation, the footer notice as a fixed `copyright`,
-  robots.txt, the hand-written pages' front matter escaped, the vendored
-  iframe-worker shim for the offline variant; and two
-  changes Zensical needs: no `navigation.instant` (Zensical's instant
-  navigation takes the guided check's answer links before the widget sees
-  them), and no `overrides/partials/search.html` (Zensical's search is another
-  component: with Material's search form in the header it does not start).
+  project: the pages rendered with the site's address and report link, the
+  navigation, the footer notice as a fixed `copyright`, robots.txt, the
+  dataset export, the plugin's theme templates as `custom_dir`, the
+  hand-written pages' front matter escaped, and for the offline variant the
+  vendored iframe-worker shim and the `offline` plugin; and two changes
+  Zensical needs: no `navigation.instant` (Zensical's instant navigation takes
+  the guided check's answer links before the widget sees them), and no
+  `partials/search.html` (Zensical's search is another component: with
+  Material's search form in the header it does not start).
   Built as the public site and its offline variant; the hostile test dataset
   both as rendered and adapted.
 
@@ -53,13 +56,15 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.export import EXPORT, EXPORT_SCHEMA, dataset_json, export_schema  # noqa: E402
 from generator.markup import Markup  # noqa: E402
+from generator.pipeline import Result  # noqa: E402
 from generator.pipeline import build as generate  # noqa: E402
-from generator.plugin import SHIM, SHIM_URI  # noqa: E402
+from generator.plugin import SHIM, SHIM_URI, THEME, issue_form  # noqa: E402
 from generator.publish import OFFLINE_ENV  # noqa: E402
 from generator.render.addresses import Options, resolver  # noqa: E402
 from generator.render.frontmatter import escape_page_meta  # noqa: E402
-from generator.render.navigation import nav  # noqa: E402
+from generator.render.navigation import NAV_LIMIT, nav  # noqa: E402
 from generator.render.structured import robots_txt  # noqa: E402
 from tools.readme import replace_block  # noqa: E402
 
@@ -128,6 +133,14 @@ class Project:
     """The footer notice's text, as the MkDocs build shows it."""
 
 
+def _value(value: Any) -> Any:
+    """A setting as MkDocs reads it: `!ENV [NAME, ..., default]` from the environment."""
+    if not isinstance(value, _Env):
+        return value
+    *names, default = value.args if len(value.args) > 1 else [*value.args, None]
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
 def zensical_project(variant: Variant, folder: Path) -> Project:
     """The render output, the hand-written pages and the widget's files, and a
     mkdocs.yml without the helpsite plugin."""
@@ -144,49 +157,86 @@ def zensical_project(variant: Variant, folder: Path) -> Project:
             plugins.append(plugin)
     content = base / settings.get("content", "content")
     directory_urls = not variant.offline
-    result = generate(content, base, Options(directory_urls=directory_urls))
+    site_url = _value(config.get("site_url")) or ""
+    options = Options(directory_urls, site_url, issue_form(_value(config.get("repo_url"))))
+    result = generate(content, base, options)
     if not result.ok or result.guide is None:
         raise SystemExit(f"{content}: the dataset has errors; `make check` shows them")
-    for page in result.pages:
-        (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / page.path).write_text(page.markdown, encoding="utf-8")
+    if variant.adapted:  # what the plugin hands MkDocs
+        for page in result.pages:
+            (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / page.path).write_text(page.markdown, encoding="utf-8")
+    else:  # the command itself, as a user would run it
+        render = [sys.executable, "-m", "generator", "render", "--content", str(content)]
+        render += ["--out", str(docs), *(["--file-urls"] if variant.offline else [])]
+        subprocess.run(render, check=True, capture_output=True)
     handwritten = base / config.get("docs_dir", "docs")
     shutil.copytree(handwritten, docs, dirs_exist_ok=True)
-    if variant.adapted:
-        for page in handwritten.rglob("*.md"):
-            target = docs / page.relative_to(handwritten)
-            target.write_text(_escaped(page.read_text(encoding="utf-8")), encoding="utf-8")
     shutil.copytree(ASSETS, docs / "assets" / "helpsite")
 
     config["docs_dir"] = "docs"
     config["plugins"] = plugins
-    theme = config.get("theme", {})
-    if isinstance(theme, dict) and "custom_dir" in theme:
-        shutil.copytree(base / theme["custom_dir"], folder / "overrides")
-        theme["custom_dir"] = "overrides"
     config["extra_css"] = [f"assets/helpsite/{p.name}" for p in sorted(ASSETS.glob("*.css"))]
     config["extra_javascript"] = [f"assets/helpsite/{p.name}" for p in sorted(ASSETS.glob("*.js"))]
-    root = urlsplit(config.get("site_url") or "/").path or "/"
+    theme = config.setdefault("theme", {})
+    custom = theme.get("custom_dir")
+    if custom:
+        shutil.copytree(base / custom, folder / "theme", dirs_exist_ok=True)
+        theme["custom_dir"] = "theme"
+    root = urlsplit(site_url or "/").path or "/"
     notice = Markup().render(result.guide.settings.notice, resolver(None, directory_urls, root))
     if variant.adapted:
-        pages = sorted(p.relative_to(handwritten).as_posix() for p in handwritten.rglob("*.md"))
-        config["nav"] = nav(result.pages, pages, settings.get("nav_limit", 30)).entries
+        adapt(variant, result, config, settings, folder, handwritten)
+        if custom:  # the site's own templates still come first
+            shutil.copytree(base / custom, folder / "theme", dirs_exist_ok=True)
         config["copyright"] = notice.html
-        if config.get("site_url"):
-            (docs / "robots.txt").write_text(robots_txt(config["site_url"]), encoding="utf-8")
-        if variant.offline:
-            (docs / SHIM_URI).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(SHIM, docs / SHIM_URI)
-            config.setdefault("extra", {}).setdefault("polyfills", []).insert(0, SHIM_URI)
-        if isinstance(theme, dict):
-            features = theme.get("features", [])
-            theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
-            (folder / "overrides" / SEARCH_OVERRIDE).unlink(missing_ok=True)
     target = folder / "mkdocs.yml"
     target.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
     shown = _Page()
     shown.feed(f"<footer>{notice.html}</footer>")
     return Project(target, _text(shown.footer))
+
+
+def adapt(
+    variant: Variant,
+    result: Result,
+    config: dict[str, Any],
+    settings: dict[str, Any],
+    folder: Path,
+    handwritten: Path,
+) -> None:
+    """Write into the project what the plugin does and Zensical does not, and
+    make the two changes Zensical needs."""
+    assert result.guide is not None
+    docs = folder / "docs"
+    for page in handwritten.rglob("*.md"):
+        target = docs / page.relative_to(handwritten)
+        target.write_text(_escaped(page.read_text(encoding="utf-8")), encoding="utf-8")
+    pages = sorted(p.relative_to(handwritten).as_posix() for p in handwritten.rglob("*.md"))
+    config["nav"] = nav(result.pages, pages, settings.get("nav_limit", NAV_LIMIT)).entries
+    site_url = _value(config.get("site_url"))
+    if site_url:
+        (docs / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+    (docs / EXPORT).parent.mkdir(parents=True, exist_ok=True)
+    (docs / EXPORT).write_text(dataset_json(result.guide), encoding="utf-8")
+    (docs / EXPORT_SCHEMA).write_text(export_schema(), encoding="utf-8")
+    if variant.offline:
+        (docs / SHIM_URI).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SHIM, docs / SHIM_URI)
+        config.setdefault("extra", {}).setdefault("polyfills", []).insert(0, SHIM_URI)
+        config["use_directory_urls"] = False
+        named = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+        if "offline" not in named:
+            config["plugins"].append("offline")
+        else:
+            config["plugins"][named.index("offline")] = "offline"
+    theme = config["theme"]
+    theme["features"] = [
+        f for f in theme.get("features", []) if not f.startswith("navigation.instant")
+    ]
+    shutil.copytree(THEME, folder / "theme", dirs_exist_ok=True)
+    (folder / "theme" / SEARCH_OVERRIDE).unlink(missing_ok=True)
+    theme["custom_dir"] = "theme"
 
 
 RUNS = 3
@@ -442,7 +492,7 @@ def measure(
     def same(pick: Callable[[_Page], object]) -> int:
         return sum(1 for p in ours if pick(ours[p]) == pick(theirs[p]))
 
-    listed = {"robots.txt", "sitemap.xml", "sitemap.xml.gz", "404.html"}
+    listed = {"robots.txt", "sitemap.xml", "sitemap.xml.gz", "404.html", EXPORT}
     return Measures(
         pages=len(pages),
         seconds=seconds,
@@ -485,11 +535,12 @@ def table(results: list[tuple[Variant, Measures, Measures]]) -> Iterator[str]:
         ("widget script and styles", lambda m, z: str(m.widget)),
         ("footer notice", lambda m, z: str(m.notice)),
         (
-            "Open Graph tags, JSON-LD (`overrides/main.html`)",
+            "Open Graph tags, JSON-LD (`generator/theme/main.html`)",
             lambda m, z: f"{m.open_graph}, {m.json_ld}",
         ),
         ('"Edit this page" goes to the data file', lambda m, z: str(m.edit_to_data)),
         ("search index entries", lambda m, z: str(m.search_entries)),
+        (f"dataset export (`{EXPORT}`)", lambda m, z: _yes(EXPORT in m.files)),
         (
             "`robots.txt`; sitemap",
             lambda m, z: f"{_yes('robots.txt' in m.files)}; {_sitemaps(m.files)}",
