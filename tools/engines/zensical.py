@@ -286,6 +286,7 @@ class _Page(html.parser.HTMLParser):
         self.nav: list[tuple[str, str]] = []
         self.footer: list[str] = []
         self.edit = ""
+        self._correction = False
         self.meta: dict[str, str] = {}
         self.scripts: list[str] = []
         self.styles: list[str] = []
@@ -311,8 +312,10 @@ class _Page(html.parser.HTMLParser):
                 self.json_ld += 1
         if tag == "a" and self._in["nav"] and not a.get("href", "").startswith("#"):
             self._link = (a.get("href", ""), [])
-        if tag == "a" and "md-content__button" in a.get("class", "") and not self.edit:
-            self.edit = a.get("href", "")
+        if tag == "p" and "hs-correction" in a.get("class", "").split():
+            self._correction = True
+        if tag == "a" and self._correction and not self.edit:
+            self.edit = a.get("href", "")  # "Suggest a correction to this page"
 
     def _void(self, tag: str, a: dict[str, str]) -> None:
         if tag == "meta" and (a.get("name") or a.get("property")):
@@ -538,7 +541,7 @@ def table(results: list[tuple[Variant, Measures, Measures]]) -> Iterator[str]:
             "Open Graph tags, JSON-LD (`generator/theme/main.html`)",
             lambda m, z: f"{m.open_graph}, {m.json_ld}",
         ),
-        ('"Edit this page" goes to the data file', lambda m, z: str(m.edit_to_data)),
+        ('"Suggest a correction" goes to the data file', lambda m, z: str(m.edit_to_data)),
         ("search index entries", lambda m, z: str(m.search_entries)),
         (f"dataset export (`{EXPORT}`)", lambda m, z: _yes(EXPORT in m.files)),
         (
