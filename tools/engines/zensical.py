@@ -17,11 +17,10 @@ has, as a Markdown table for docs-engines.md. Two projects:
   navigation, the footer notice as a fixed `copyright`, robots.txt, the
   dataset export, the plugin's theme templates as `custom_dir`, the
   hand-written pages' front matter escaped, and for the offline variant the
-  vendored iframe-worker shim and the `offline` plugin; and two changes
-  Zensical needs: no `navigation.instant` (Zensical's instant navigation takes
-  the guided check's answer links before the widget sees them), and no
-  `partials/search.html` (Zensical's search is another component: with
-  Material's search form in the header it does not start).
+  vendored iframe-worker shim, the `offline` plugin and no instant navigation;
+  and one change Zensical needs: no `partials/search.html` (Zensical's search
+  is another component: with Material's search form in the header it does not
+  start).
   Built as the public site and its offline variant; the hostile test dataset
   both as rendered and adapted.
 
@@ -231,9 +230,9 @@ def adapt(
         else:
             config["plugins"][named.index("offline")] = "offline"
     theme = config["theme"]
-    theme["features"] = [
-        f for f in theme.get("features", []) if not f.startswith("navigation.instant")
-    ]
+    if variant.offline:  # as the plugin does: browsers refuse its fetches under file://
+        features = theme.get("features", [])
+        theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
     shutil.copytree(THEME, folder / "theme", dirs_exist_ok=True)
     (folder / "theme" / SEARCH_OVERRIDE).unlink(missing_ok=True)
     theme["custom_dir"] = "theme"
