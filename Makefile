@@ -6,10 +6,13 @@ STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 ZENSICAL_VENV := .build/zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
+PROPERDOCS_VENV := .build/properdocs
+PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
+ENGINES_DOC := docs-engines.md
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor bench audit screenshots wheel clean
+.PHONY: install site bundle test serve check lint schema vendor bench engines engines-zensical audit screenshots wheel clean
 
 install: $(STAMP)
 
@@ -70,6 +73,22 @@ $(ZENSICAL): bench/zensical-requirements.txt
 
 wheel: $(STAMP)  ## the installable package, into dist/
 	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .
+
+engines: $(STAMP) $(PROPERDOCS)  ## build the sites with ProperDocs too; fails unless the same as MkDocs'
+	$(PY) tools/engines/compare.py --properdocs $(PROPERDOCS)
+
+engines-zensical: $(STAMP) $(ZENSICAL)  ## how close Zensical gets, over `render --out`; not in CI
+	$(PY) tools/engines/zensical.py --zensical $(ZENSICAL) --readme $(ENGINES_DOC)
+
+# A new environment each time the list changes: --no-deps installs exactly the
+# list (which leaves MkDocs out), and nothing of an older list stays behind.
+$(PROPERDOCS): tools/engines/properdocs-requirements.txt pyproject.toml
+	rm -rf $(PROPERDOCS_VENV)
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps \
+		--requirement tools/engines/properdocs-requirements.txt
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
+	touch $(PROPERDOCS)
 
 clean:
 	rm -rf site dist .build
