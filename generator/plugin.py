@@ -25,19 +25,27 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.export import EXPORT, EXPORT_SCHEMA, dataset_json, export_schema
+from generator.i18n import DEFAULT, catalog, language_name
 from generator.link import Guide
 from generator.load import unsafe_entries
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError, Pos, Problem, display_path
-from generator.publish import OFFLINE_VARIABLE
-from generator.render.addresses import UNRESOLVED_LINK, Options, resolve_links, resolver
+from generator.publish import LANGUAGE_VARIABLE, OFFLINE_VARIABLE
+from generator.render.addresses import (
+    UNRESOLVED_LINK,
+    Options,
+    Sites,
+    resolve_links,
+    resolver,
+)
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import NAV_LIMIT, clashes, nav
 from generator.render.pages import Page as GeneratedPage
 from generator.render.structured import robots_txt
 from generator.render.templates import TEMPLATES
 from generator.render.widget import widget_script
+from generator.translations import languages
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
@@ -76,6 +84,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     _markup: Markup | None = None
     _reviewed: dict[str, date | None] = {}  # noqa: RUF012 - replaced, never changed, per build
     """Each generated page's review day, by docs path: set in on_files."""
+    _sites: Sites | None = None
+    """The site's languages and where each is published: set in on_config."""
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -110,7 +120,38 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
         config.extra_javascript.append(WIDGET_URI)
+        self._sites = self._languages(config)
         return config
+
+    def _languages(self, config: MkDocsConfig) -> Sites:
+        """One build makes one language: the dataset's (at the top), or the translation
+        HELPSITE_LANGUAGE names (`generator build` makes each, under `<code>/`)."""
+        default = config.theme.get("language") or DEFAULT
+        codes = [default, *(c for c in languages(self._content(config)) if c != default)]
+        wanted = os.environ.get(LANGUAGE_VARIABLE) or default
+        if wanted not in codes:
+            raise PluginError(
+                f"{LANGUAGE_VARIABLE}={wanted!r}: expected one of {', '.join(codes)} (the "
+                f"dataset's language and its translations in {self.config.content}/translations/)"
+            )
+        sites = Sites(default, wanted, tuple(codes), config.site_url or "")
+        if wanted != default:
+            # The theme's words, its search language and text direction follow.
+            config.theme["language"] = wanted
+            if config.site_url:
+                config.site_url = sites.root + f"{wanted}/"
+            pages = self._content(config) / "translations" / wanted / "pages"
+            if pages.is_dir():
+                config.docs_dir = str(pages)
+        config.extra["alternate"] = (
+            [
+                {"name": language_name(code), "link": sites.prefix(code) or "./", "lang": code}
+                for code in codes
+            ]
+            if len(codes) > 1
+            else config.extra.get("alternate", [])
+        )
+        return sites
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties the site folder, so a broken dataset stops
@@ -124,6 +165,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         if unsafe:
             raise PluginError(str(DatasetError(unsafe, "the hand-written pages")))
         start = time.perf_counter()
+        assert self._sites is not None, "on_config runs first"
+        language = self._sites.current
         result = build(
             self._content(config),
             root,
@@ -131,7 +174,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
                 directory_urls=config.use_directory_urls,
                 site_url=config.site_url or "",
                 reports=issue_form(config.repo_url),
+                language=language,
             ),
+            language=None if language == self._sites.default else language,
         )
         seconds = time.perf_counter() - start
         if not result.ok or result.guide is None:
@@ -143,7 +188,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             problems = clash_problems(taken, handwritten, root)
             raise PluginError(str(DatasetError(problems, "the hand-written pages")))
         for problem in result.problems:
-            log.warning(str(problem))
+            # A translation in progress shows in English, marked; `check` reports it.
+            quiet = problem in result.translation_problems and problem.severity == "warning"
+            (log.info if quiet else log.warning)(str(problem))
         # The benchmark reads this line: the generator's share of this very build.
         log.info(f"helpsite: {len(result.pages)} pages generated in {seconds:.3f} seconds")
         self._result = result
@@ -217,7 +264,23 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # The theme prints the copyright in every page's footer as it is, so
         # the notice's links are made relative to each page in turn.
         config.copyright = self._notice(page.file.src_uri, config)
+        # The same page in the site's other languages: the switcher and hreflang.
+        assert self._sites is not None
+        context["hs_languages"] = [  # type: ignore[typeddict-unknown-key]
+            {"lang": code, "name": language_name(code), "link": link, "href": href}
+            for (code, link), (_, href) in zip(
+                self._sites.links(page.url), self._sites.absolute(page.url), strict=True
+            )
+        ]
         return context
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        # The plugin's theme templates have words of their own ("Suggest a
+        # correction", the 404 page's): in the language of this build.
+        assert self._sites is not None
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(catalog(self._sites.current), newstyle=True)
+        return env
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig

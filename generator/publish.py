@@ -30,9 +30,13 @@ from typing import Any
 
 import yaml
 
+from generator.translations import languages
+
 OFFLINE_VARIABLE = "HELPSITE_OFFLINE"
 """`true` asks the helpsite plugin for the offline variant (for file://)."""
 OFFLINE_ENV = {OFFLINE_VARIABLE: "true", "HELPSITE_DIRECTORY_URLS": "false"}
+LANGUAGE_VARIABLE = "HELPSITE_LANGUAGE"
+"""Which of the dataset's translations a build makes (unset: the dataset's own language)."""
 """What mkdocs.yml reads (`!ENV`) to build the offline variant."""
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip can hold
@@ -437,7 +441,8 @@ def _swap(work: Path, out: Path, old: Path) -> None:
 
 
 def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
-    """`mkdocs build --strict` into a sibling of `out`, moved over `out` only on success.
+    """`mkdocs build --strict` into a sibling of `out`, moved over `out` only on success:
+    the dataset's language at the top, each translation's into `<language>/` below.
 
     Deletes only what this build made: its unfinished folder, and the previous site
     once the new one is in place, never the only copy of a site.
@@ -446,17 +451,26 @@ def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
     epoch = source_date_epoch(config.resolve().parent)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
     env.update(OFFLINE_ENV if offline else {})
+    env.pop(LANGUAGE_VARIABLE, None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-    command += ["--config-file", str(config), "--site-dir", str(work)]
-    process = None
+    command += ["--config-file", str(config)]
+    translated = languages(read_project(config).content)
+    processes: list[subprocess.Popen[bytes]] = []
     swapped = False
     try:
         with _stopping() as signals:
             try:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 _recover(out)
-                process = subprocess.Popen(command, env=env)
-                code = process.wait()
+                # The dataset's language first: its --clean empties the folder the
+                # others then build into, side by side (one process per core).
+                runs = [([*command, "--site-dir", str(work)], env)] + [
+                    ([*command, "--site-dir", str(work / code)], {**env, LANGUAGE_VARIABLE: code})
+                    for code in translated
+                ]
+                code = _run(runs[:1], processes)
+                if code == 0 and runs[1:]:
+                    code = _run(runs[1:], processes)
                 if code != 0:
                     print(f"build failed; {out} is unchanged", file=sys.stderr)
                     return code
@@ -467,9 +481,10 @@ def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
                     swapped = True  # before the held signals act, as the block ends
                 return 0
             except (KeyboardInterrupt, _TerminatedError):
-                if process is not None and process.poll() is None:
-                    process.terminate()
-                    process.wait()
+                for process in processes:
+                    if process.poll() is None:
+                        process.terminate()
+                        process.wait()
                 state = "holds the new site" if swapped else "is unchanged"
                 print(f"build interrupted; {out} {state}", file=sys.stderr)
                 return 130
@@ -488,6 +503,26 @@ def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
                 shutil.rmtree(gone, ignore_errors=True)
             else:
                 print(f"the last site is in {old}; the next build puts it back", file=sys.stderr)
+
+
+def _run(
+    runs: list[tuple[list[str], dict[str, str]]], processes: list[subprocess.Popen[bytes]]
+) -> int:
+    """Run the builds, as many at a time as there are cores; the first failure's code."""
+    pending = list(runs)
+    running: list[subprocess.Popen[bytes]] = []
+    failed = 0
+    while pending or running:
+        while pending and len(running) < (os.cpu_count() or 1) and not failed:
+            command, env = pending.pop(0)
+            running.append(subprocess.Popen(command, env=env))
+            processes.append(running[-1])
+        finished = running.pop(0)
+        code = finished.wait()
+        failed = failed or code
+        if failed:
+            pending.clear()
+    return failed
 
 
 def build_site(config: Path, out: Path, *, offline: bool = False, shown: str | None = None) -> int:

@@ -122,3 +122,31 @@ def resolve_links(html_text: str, resolve: Resolver, known: Callable[[str, str],
         return f'href="{html.escape(resolve(folder, record_id))}"'
 
     return UNRESOLVED_LINK.sub(one, html_text)
+
+
+@dataclass(frozen=True)
+class Sites:
+    """The site's languages: the dataset's at the top, each translation under
+    `<code>/`, with the same page addresses below it."""
+
+    default: str
+    """The dataset's language, at the site's root."""
+    current: str
+    """The language this build makes."""
+    codes: tuple[str, ...]
+    """Every language, the default first."""
+    root: str
+    """Where the default language is published (`site_url`), or "" if unknown."""
+
+    def prefix(self, code: str) -> str:
+        return "" if code == self.default else f"{code}/"
+
+    def links(self, url: str) -> list[tuple[str, str]]:
+        """(language, link) from the page at `url` (as MkDocs gives it, relative to
+        the current language's root) to the same page in every language."""
+        up = url.count("/") + (0 if self.current == self.default else 1)
+        return [(code, "../" * up + self.prefix(code) + url or "./") for code in self.codes]
+
+    def absolute(self, url: str) -> list[tuple[str, str]]:
+        """(language, address) of the page at `url` in every language, for hreflang."""
+        return [(code, self.root + self.prefix(code) + url) for code in self.codes]
