@@ -12,7 +12,7 @@ ENGINES_DOC := docs-engines.md
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor bench engines engines-zensical audit screenshots wheel clean
+.PHONY: install site bundle test serve check lint schema vendor bench engines engines-zensical audit screenshots catalogs wheel clean
 
 install: $(STAMP)
 
@@ -70,6 +70,12 @@ $(ZENSICAL): bench/zensical-requirements.txt
 	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check \
 		--requirement bench/zensical-requirements.txt
 	touch $(ZENSICAL)
+
+catalogs: $(STAMP)  ## extract the generator's words into locales/ and update each language's catalog
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output \
+		--omit-header -o generator/locales/messages.pot generator
+	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --omit-header \
+		-i generator/locales/messages.pot -d generator/locales
 
 wheel: $(STAMP)  ## the installable package, into dist/
 	$(PY) -m pip wheel --quiet --no-deps --wheel-dir dist .

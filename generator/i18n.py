@@ -15,6 +15,7 @@ import io
 from pathlib import Path
 
 from babel import Locale
+from babel.core import get_global
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -56,3 +57,12 @@ def language_name(language: str) -> str:
 def direction(language: str) -> str:
     """`rtl` for languages written right to left, else `ltr`."""
     return "rtl" if Locale.parse(locale(language)).character_order == "right-to-left" else "ltr"
+
+
+def og_locale(language: str) -> str:
+    """The Open Graph locale of a language tag: `ru` -> `ru_RU`, `pt-BR` -> `pt_BR`."""
+    parsed = Locale.parse(locale(language))
+    if parsed.territory is None:
+        likely = get_global("likely_subtags").get(parsed.language, "")
+        parsed = Locale.parse(likely) if likely else parsed
+    return f"{parsed.language}_{parsed.territory}" if parsed.territory else parsed.language

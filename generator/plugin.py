@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.export import EXPORT, EXPORT_SCHEMA, dataset_json, export_schema
-from generator.i18n import DEFAULT, catalog, language_name
+from generator.i18n import DEFAULT, catalog, language_name, og_locale
 from generator.link import Guide
 from generator.load import unsafe_entries
 from generator.markup import Markup
@@ -266,8 +267,15 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         config.copyright = self._notice(page.file.src_uri, config)
         # The same page in the site's other languages: the switcher and hreflang.
         assert self._sites is not None
+        context["hs_language"] = self._sites.current  # type: ignore[typeddict-unknown-key]
         context["hs_languages"] = [  # type: ignore[typeddict-unknown-key]
-            {"lang": code, "name": language_name(code), "link": link, "href": href}
+            {
+                "lang": code,
+                "name": language_name(code),
+                "link": link,
+                "href": href,
+                "locale": og_locale(code),
+            }
             for (code, link), (_, href) in zip(
                 self._sites.links(page.url), self._sites.absolute(page.url), strict=True
             )
@@ -295,6 +303,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         return self._markup.render(self._guide.settings.notice, resolve).html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        assert self._sites is not None
+        # The theme's language names a catalog of its own words, `pt` for `pt-BR`;
+        # the page says which language it is in exactly.
+        output = re.sub(
+            r'<html lang="[^"]*"', f'<html lang="{self._sites.current}"', output, count=1
+        )
         left = UNRESOLVED_LINK.search(output)
         if left is not None:
             where = page.file.abs_src_path or page.file.src_uri

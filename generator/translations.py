@@ -416,7 +416,7 @@ def translated_guide(guide: Guide, language: Language) -> Guide:
         every = frozenset(path for path, _ in english(record))
         return every if found is None else found.english & every
 
-    records = [*guide.symptoms, *guide.causes, *guide.remedies]
+    records = [*guide.symptoms, *guide.causes, *guide.remedies, *guide.sources]
     flow = guide.flow
     if flow is not None:
         records += list(flow.questions)
@@ -435,6 +435,7 @@ def translated_guide(guide: Guide, language: Language) -> Guide:
         symptoms=tuple(one(s) for s in guide.symptoms),
         causes=tuple(one(c) for c in guide.causes),
         remedies=tuple(one(r) for r in guide.remedies),
+        sources=tuple(one(r) for r in guide.sources),
         flow=flow,
         language=language.code,
         in_english={ref: paths for ref, paths in in_english.items() if paths},

@@ -12,10 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
+from generator.i18n import N_
 from generator.link import Guide
 from generator.problems import shorten
 from generator.schema import Question, Ref
 
+DIAGRAM_TITLE = N_(
+    "The guided check as a diagram: questions, answers and the causes they lead to"
+)
 INDENT = 28
 Q_WIDTH = 300
 O_WIDTH = 280
@@ -85,7 +89,7 @@ def _box(box: _Box, lines: list[str], cls: str, href: str) -> str:
     return f'<a xlink:href="{escape(href)}">{rect}{label}</a>'
 
 
-def flow_svg(guide: Guide, link: Mapping[Ref, str]) -> str:
+def flow_svg(guide: Guide, link: Mapping[Ref, str], title: str = "") -> str:
     """The SVG markup; `link` gives the URL each question's and outcome's box links to."""
     flow = guide.flow
     if flow is None:
@@ -152,7 +156,7 @@ def flow_svg(guide: Guide, link: Mapping[Ref, str]) -> str:
             )
             parts.append(_text(x0 + 6, src.y + src.h + LINE, [shorten(answer.label)], "hs-d-label"))
     height = y
-    title = "The guided check as a diagram: questions, answers and the causes they lead to"
+    title = title or DIAGRAM_TITLE
     return (
         f'<svg class="hs-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
         f'{height}" width="{width}" height="{height}" aria-labelledby="hs-d-title">'

@@ -21,7 +21,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup as Safe
 
-from generator.i18n import N_, catalog, locale
+from generator.i18n import DEFAULT, N_, catalog, locale
 from generator.link import Guide
 from generator.markup import Markup
 from generator.render.addresses import (
@@ -36,7 +36,7 @@ from generator.render.addresses import (
     record_url,
     relative_url,
 )
-from generator.render.diagram import flow_svg
+from generator.render.diagram import DIAGRAM_TITLE, flow_svg
 from generator.render.frontmatter import front_matter, yaml_value
 from generator.render.structured import faq
 from generator.render.templates import environment
@@ -127,7 +127,9 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
                 GUIDED_CHECK_MAP,
                 source,
                 [*check_trail, (r.gettext(GUIDED_CHECK_MAP.title), CHECK_MAP)],
-                svg=Safe(flow_svg(guide, _diagram_links(guide, r.options))),
+                svg=Safe(
+                    flow_svg(guide, _diagram_links(guide, r.options), r.gettext(DIAGRAM_TITLE))
+                ),
             )
         )
     for kind in KINDS.values():
@@ -186,6 +188,7 @@ class _Renderer:
             settings=guide.settings,
             verdicts=verdicts,
             pages=FIXED,
+            default_language=DEFAULT,
             reports=bool(options.reports or guide.settings.report_email),
         )
         # Filters rather than functions for what every page does many times:
@@ -204,6 +207,8 @@ class _Renderer:
             date=lambda day: format_day(day, options.language),
             # For the dataset's own words that have a default in the catalogs.
             translated=self.gettext,
+            # A message in the reader's language first: theirs is what they saw.
+            own_first=lambda messages: sorted(messages, key=lambda m: m.language != guide.language),
             report=self.report,
             report_mail=self.report_mail,
             front_matter=front_matter,
