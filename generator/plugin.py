@@ -268,6 +268,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # The same page in the site's other languages: the switcher and hreflang.
         assert self._sites is not None
         context["hs_language"] = self._sites.current  # type: ignore[typeddict-unknown-key]
+        context["hs_offline"] = is_offline(config)  # type: ignore[typeddict-unknown-key]
         context["hs_languages"] = [  # type: ignore[typeddict-unknown-key]
             {
                 "lang": code,

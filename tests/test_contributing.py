@@ -39,5 +39,6 @@ def test_the_worked_example_builds(tmp_path: Path) -> None:
 
     result = build(tmp_path / "content", tmp_path)
     assert result.ok, [str(p) for p in result.problems]
-    assert result.problems == ()
+    # The new records have no translations yet: reported for translators, nothing else.
+    assert [p for p in result.problems if p not in result.translation_problems] == []
     assert "causes/phone-not-verified.md" in {page.path for page in result.pages}
