@@ -43,7 +43,7 @@ from generator.render.addresses import (
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import NAV_LIMIT, clashes, nav
 from generator.render.pages import Page as GeneratedPage
-from generator.render.structured import robots_txt
+from generator.render.structured import SITEMAP_INDEX, robots_txt, sitemap_index
 from generator.render.templates import TEMPLATES
 from generator.render.widget import widget_script
 from generator.translations import languages
@@ -229,8 +229,17 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         files.append(File.generated(config, EXPORT_SCHEMA, content=export_schema()))
         if is_offline(config):
             files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
-        if config.site_url and files.get_file_from_path("robots.txt") is None:
-            files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url)))
+        assert self._sites is not None
+        # Crawlers read robots.txt at the host's root only: the dataset's language's
+        # names the sitemap index over every language.
+        root_build = self._sites.current == self._sites.default
+        if root_build and config.site_url and files.get_file_from_path("robots.txt") is None:
+            index = SITEMAP_INDEX if len(self._sites.codes) > 1 else "sitemap.xml"
+            files.append(
+                File.generated(config, "robots.txt", content=robots_txt(config.site_url, index))
+            )
+        if root_build and len(self._sites.codes) > 1 and self._sites.root:
+            files.append(File.generated(config, SITEMAP_INDEX, content=sitemap_index(self._sites)))
         config.nav = navigation.entries
         self._guide = result.guide
         self._reviewed = {page.path: page.reviewed for page in result.pages}
@@ -295,6 +304,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
         config.copyright = self._notice(None, config)  # 404.html, served at any address
+        context["hs_sites"] = self._sites  # type: ignore[typeddict-unknown-key] # the sitemap
         return context
 
     def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:

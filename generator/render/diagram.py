@@ -17,9 +17,7 @@ from generator.link import Guide
 from generator.problems import shorten
 from generator.schema import Question, Ref
 
-DIAGRAM_TITLE = N_(
-    "The guided check as a diagram: questions, answers and the causes they lead to"
-)
+DIAGRAM_TITLE = N_("The guided check as a diagram: questions, answers and the causes they lead to")
 INDENT = 28
 Q_WIDTH = 300
 O_WIDTH = 280

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 from generator.link import Guide
 from generator.markup import Markup
+from generator.render.addresses import Sites
 from generator.render.templates import environment
 from generator.schema import Symptom
 
@@ -75,7 +76,20 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def robots_txt(site_url: str) -> str:
-    """The site's robots.txt, pointing crawlers at the sitemap under `site_url`
+SITEMAP_INDEX = "sitemap-index.xml"
+"""The sitemap of sitemaps, one per language, at the site's root."""
+
+
+def robots_txt(site_url: str, sitemap: str = "sitemap.xml") -> str:
+    """The site's robots.txt, pointing crawlers at `sitemap` under `site_url`
     (MkDocs' `site_url`, which MkDocs makes end with `/`)."""
-    return environment().get_template("robots.txt.j2").render(site_url=site_url)
+    return environment().get_template("robots.txt.j2").render(site_url=site_url, sitemap=sitemap)
+
+
+def sitemap_index(sites: Sites) -> str:
+    """The sitemap index over every language's sitemap."""
+    return (
+        environment()
+        .get_template("sitemap-index.xml.j2")
+        .render(sitemaps=[f"{sites.root}{sites.prefix(code)}sitemap.xml" for code in sites.codes])
+    )
