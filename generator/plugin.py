@@ -144,14 +144,14 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             pages = self._content(config) / "translations" / wanted / "pages"
             if pages.is_dir():
                 config.docs_dir = str(pages)
-        config.extra["alternate"] = (
-            [
-                {"name": language_name(code), "link": sites.prefix(code) or "./", "lang": code}
+        if len(codes) > 1:
+            # Each language's home, from this language's: the theme links them in
+            # every page's head, and its script reads their sitemaps.
+            up = "" if wanted == default else "../"
+            config.extra["alternate"] = [
+                {"name": language_name(code), "link": up + sites.prefix(code) or "./", "lang": code}
                 for code in codes
             ]
-            if len(codes) > 1
-            else config.extra.get("alternate", [])
-        )
         return sites
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
