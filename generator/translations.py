@@ -321,7 +321,7 @@ class English(str):
     __slots__ = ()
 
     def __html__(self) -> str:
-        return f'<span lang="en" class="hs-en">{html.escape(str(self))}</span>'
+        return f'<span lang="en" dir="ltr" class="hs-en">{html.escape(str(self))}</span>'
 
 
 def in_english(value: Any) -> Any:

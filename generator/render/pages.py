@@ -21,7 +21,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup as Safe
 
-from generator.i18n import DEFAULT, N_, catalog, locale
+from generator.i18n import DEFAULT, N_, catalog, direction, locale
 from generator.link import Guide
 from generator.markup import Markup
 from generator.render.addresses import (
@@ -207,6 +207,7 @@ class _Renderer:
             date=lambda day: format_day(day, options.language),
             # For the dataset's own words that have a default in the catalogs.
             translated=self.gettext,
+            direction=direction,
             # A message in the reader's language first: theirs is what they saw.
             own_first=lambda messages: sorted(messages, key=lambda m: m.language != guide.language),
             report=self.report,
@@ -236,14 +237,14 @@ class _Renderer:
     def md(self, context: jinja2.runtime.Context, text: str) -> Safe:
         html = self.markup.render(text, self._resolver(context)).html
         return Safe(
-            f'<div lang="en" class="hs-en">{html}</div>' if isinstance(text, English) else html
+            f'<div lang="en" dir="ltr" class="hs-en">{html}</div>' if isinstance(text, English) else html
         )
 
     @jinja2.pass_context
     def md_inline(self, context: jinja2.runtime.Context, text: str) -> Safe:
         html = self.markup.inline(text, self._resolver(context))
         return Safe(
-            f'<span lang="en" class="hs-en">{html}</span>' if isinstance(text, English) else html
+            f'<span lang="en" dir="ltr" class="hs-en">{html}</span>' if isinstance(text, English) else html
         )
 
     def _resolver(self, context: jinja2.runtime.Context) -> Any:
