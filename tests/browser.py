@@ -41,7 +41,6 @@ def chromium() -> Iterator[Browser]:
 SITEMAP_ORIGIN = re.compile(r"(<loc>|href=\")https?://[^/<\"]+")
 
 
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the files silently, and `sitemap.xml` as if this server were the
     site's host: its URLs (made from `site_url`) get this server's origin.

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from generator.link import Flow
 from generator.pipeline import check
+from generator.schema import Question, Share
 from tests.browser import serve
 from tests.conftest import HOUSEPLANTS, ROOT, build
 
@@ -354,11 +355,22 @@ def box(page: Page, text: str) -> Locator:
     return page.locator("svg.hs-diagram a", has_text=text)
 
 
+def question(qid: str) -> Question:
+    return next(q for q in real_flow().questions if q.id == qid)
+
+
+def share(qid: str) -> Share:
+    asked = question(qid).share
+    assert asked is not None, f"{qid} asks for two counts"
+    return asked
+
+
 def test_a_question_box_of_the_diagram_starts_the_check_there(
     page: Page, real_site_url: str
 ) -> None:
+    deleted = question("deleted-account").text
     page.goto(real_site_url + "check/map/")
-    box(page, "Do you remember deleting or closing").click()
+    box(page, deleted).click()
     page.wait_for_url("**/check/#q-deleted-account")
     assert current(page) == "q-deleted-account"
     page.locator('#q-deleted-account [data-hs-answer="1"]').click()
@@ -367,7 +379,7 @@ def test_a_question_box_of_the_diagram_starts_the_check_there(
     assert current(page) == "o-duplicate-accounts"
     trail = page.locator("[data-hs-trail] li")
     expect(trail).to_have_count(2)
-    expect(trail.first).to_contain_text("Do you remember deleting or closing")
+    expect(trail.first).to_contain_text(deleted)
     page.reload()
     expect(shown(page)).to_have_id("o-duplicate-accounts")
     expect(trail).to_have_count(2)
@@ -382,12 +394,13 @@ def test_a_question_box_of_the_diagram_starts_the_check_there(
 def test_the_share_question_box_keeps_the_counts_given_there(
     page: Page, real_site_url: str
 ) -> None:
+    counts = share("dispute-share")  # more than half leads to too-many-disputes
     page.goto(real_site_url + "check/map/")
-    box(page, "On how many of your active orders").click()
+    box(page, question("dispute-share").text).click()
     page.wait_for_url("**/check/#q-dispute-share")
     section = page.locator("#q-dispute-share")
-    section.get_by_label("Active orders with a dispute").fill("7")
-    section.get_by_label("All active orders").fill("10")
+    section.get_by_label(counts.part).fill("7")
+    section.get_by_label(counts.whole).fill("10")
     section.get_by_role("button", name="Continue").click()
     assert current(page) == "o-too-many-disputes"
     trail = page.locator("[data-hs-trail]")
@@ -425,10 +438,11 @@ def test_the_diagram_s_boxes_work_without_javascript(browser: Browser, real_site
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(real_site_url + "check/map/")
-    box(page, "On how many of your active orders").click()
+    box(page, question("dispute-share").text).click()
     page.wait_for_url("**/check/#q-dispute-share")
     assert current(page) == "q-dispute-share"
-    page.locator("#q-dispute-share").get_by_role("link", name="More than half of them").click()
+    above = share("dispute-share").above.label
+    page.locator("#q-dispute-share").get_by_role("link", name=above, exact=True).click()
     assert current(page) == "o-too-many-disputes"
     context.close()
 
