@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.export import EXPORT, EXPORT_SCHEMA, dataset_json, export_schema
-from generator.i18n import DEFAULT, catalog, language_name, og_locale
+from generator.i18n import DEFAULT, catalog, direction, language_name, og_locale
 from generator.link import Guide
 from generator.load import unsafe_entries
 from generator.markup import Markup
@@ -56,6 +56,7 @@ SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 """The theme's offline search needs this shim; its offline plugin would load it from a CDN."""
 SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
 WIDGET_URI = "assets/helpsite/check.js"
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 """The guided check's script, one file made of its parts (`widget_script`)."""
 
 
@@ -241,6 +242,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         if root_build and len(self._sites.codes) > 1 and self._sites.root:
             files.append(File.generated(config, SITEMAP_INDEX, content=sitemap_index(self._sites)))
         config.nav = navigation.entries
+        if result.guide.settings.name:  # in the build's language
+            config.site_name = result.guide.settings.name
         self._guide = result.guide
         self._reviewed = {page.path: page.reviewed for page in result.pages}
         self._markup = Markup()
@@ -316,10 +319,20 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         assert self._sites is not None
         # The theme's language names a catalog of its own words, `pt` for `pt-BR`;
-        # the page says which language it is in exactly.
+        # the page says which language it is in exactly, and its direction on the
+        # root element, where assistive tools and `document.dir` look (the theme
+        # sets it on <body> only).
+        current = self._sites.current
         output = re.sub(
-            r'<html lang="[^"]*"', f'<html lang="{self._sites.current}"', output, count=1
+            r'<html lang="[^"]*"',
+            f'<html lang="{current}" dir="{direction(current)}"',
+            output,
+            count=1,
         )
+        if is_offline(config):
+            # The theme's script reads the sitemap of each language these links
+            # name, which file:// refuses; the language list in the header stays.
+            output = ALTERNATE_LINK.sub("", output)
         left = UNRESOLVED_LINK.search(output)
         if left is not None:
             where = page.file.abs_src_path or page.file.src_uri

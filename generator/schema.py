@@ -314,6 +314,13 @@ class Settings(Record):
     summary: str = spec(
         "One sentence about the site, used as the home page's description.", SUMMARY
     )
+    name: str = spec(
+        "The site's short name, in the header of every page and in browser tabs "
+        "(without it, mkdocs.yml's site_name).",
+        LINE,
+        required=False,
+        example="Printer offline? A help site",
+    )
     intro: str = spec("The opening paragraph of the home page (Markdown).", MARKDOWN)
     notice: str = spec(
         "Who runs the site and that it is independent; shown in every page's footer.", MARKDOWN

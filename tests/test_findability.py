@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.pipeline import check
+from generator.translations import languages
 from tests.browser import search
 from tests.conftest import HOUSEPLANTS, ROOT, build
 
@@ -84,13 +85,28 @@ def test_structured_data_is_plain_text(real_site: Path) -> None:
         assert not MARKUP.search(text), text
 
 
-def test_sitemap_lists_every_page(real_site: Path) -> None:
-    tree = ElementTree.parse(real_site / "sitemap.xml")
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    urls = {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
-    for page in pages(real_site):
-        rel = page.relative_to(real_site).as_posix()
-        assert SITE_URL + rel.removesuffix("index.html") in urls
+def test_the_sitemaps_list_every_page_with_its_other_languages(real_site: Path) -> None:
+    ns = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    index = ElementTree.parse(real_site / "sitemap-index.xml").getroot()
+    sitemaps = [loc.text or "" for loc in index.findall("s:sitemap/s:loc", ns)]
+    codes = ["", *(f"{code}/" for code in languages(ROOT / "content"))]
+    assert sitemaps == [f"{SITE_URL}{code}sitemap.xml" for code in codes]
+    for code in codes:
+        tree = ElementTree.parse(real_site / code / "sitemap.xml").getroot()
+        urls = {url.findtext("s:loc", namespaces=ns): url for url in tree.findall("s:url", ns)}
+        for page in pages(real_site / code) if code else pages(real_site):
+            rel = page.relative_to(real_site / code).as_posix()
+            if not code and rel.split("/")[0] + "/" in codes:
+                continue  # another language's page
+            url = urls[SITE_URL + code + rel.removesuffix("index.html")]
+            alternates = {
+                link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+            }
+            assert alternates["x-default"] == SITE_URL + rel.removesuffix("index.html")
+            assert alternates["ru"] == SITE_URL + "ru/" + rel.removesuffix("index.html")
 
 
 def test_not_found_page_points_to_the_check_and_search(page: Page, real_site_url: str) -> None:
@@ -156,5 +172,5 @@ def test_the_publish_workflow_s_addresses_reach_every_link(
     assert 'href="https://github.com/someone/guide/edit/main/content/causes/' in html
     assert 'href="https://github.com/someone/guide/issues/new?template=report.yml&amp;' in html
     robots = (site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://someone.github.io/guide/sitemap.xml" in robots
+    assert "Sitemap: https://someone.github.io/guide/sitemap-index.xml" in robots
     assert "helpsite.example.org" not in (site / "sitemap.xml").read_text(encoding="utf-8")

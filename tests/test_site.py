@@ -173,7 +173,9 @@ def test_every_edit_link_opens_the_source_file(real_site: Path) -> None:
         found = EDIT.findall(page.read_text(encoding="utf-8"))
         for target in found:
             assert (ROOT / target).is_file(), f"{page}: edit link to missing {target}"
-            assert not target.endswith(".md") or target.startswith("content/pages/")
+            assert not target.endswith(".md") or target.startswith(
+                ("content/pages/", "content/translations/")
+            )
         if found:
             seen[page.relative_to(real_site).as_posix()] = found[0]
     assert seen["causes/wrong-login-data/index.html"] == "content/causes/wrong-login-data.yml"
@@ -200,7 +202,7 @@ def test_the_build_says_how_long_the_generator_took(tmp_path: Path) -> None:
 
 def test_crawlers_are_pointed_at_the_sitemap(real_site: Path) -> None:
     robots = (real_site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: https://helpsite.example.org/sitemap.xml\n" in robots
+    assert "Sitemap: https://helpsite.example.org/sitemap-index.xml\n" in robots
     assert (real_site / "sitemap.xml").is_file()
 
 

@@ -237,14 +237,18 @@ class _Renderer:
     def md(self, context: jinja2.runtime.Context, text: str) -> Safe:
         html = self.markup.render(text, self._resolver(context)).html
         return Safe(
-            f'<div lang="en" dir="ltr" class="hs-en">{html}</div>' if isinstance(text, English) else html
+            f'<div lang="en" dir="ltr" class="hs-en">{html}</div>'
+            if isinstance(text, English)
+            else html
         )
 
     @jinja2.pass_context
     def md_inline(self, context: jinja2.runtime.Context, text: str) -> Safe:
         html = self.markup.inline(text, self._resolver(context))
         return Safe(
-            f'<span lang="en" dir="ltr" class="hs-en">{html}</span>' if isinstance(text, English) else html
+            f'<span lang="en" dir="ltr" class="hs-en">{html}</span>'
+            if isinstance(text, English)
+            else html
         )
 
     def _resolver(self, context: jinja2.runtime.Context) -> Any:
