@@ -8,7 +8,7 @@ ZENSICAL_VENV := .build/zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 PROPERDOCS_VENV := .build/properdocs
 PROPERDOCS := $(PROPERDOCS_VENV)/bin/properdocs
-ENGINES_DOC := docs-engines.md
+ENGINES_DOC := ENGINES.md
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 

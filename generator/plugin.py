@@ -329,10 +329,14 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             output,
             count=1,
         )
-        if is_offline(config):
-            # The theme's script reads the sitemap of each language these links
-            # name, which file:// refuses; the language list in the header stays.
-            output = ALTERNATE_LINK.sub("", output)
+        # The theme's instant navigation fetches and reads the sitemap of every
+        # language these links name, on every page load: eight requests and a
+        # tenth of a second of a phone's time, and then it would swap a page of
+        # another language in without that language's search. The sitemaps name
+        # each page's languages for search engines instead (`theme/sitemap.xml`);
+        # the language list in the header stays, and file:// would refuse the
+        # fetches anyway.
+        output = ALTERNATE_LINK.sub("", output)
         left = UNRESOLVED_LINK.search(output)
         if left is not None:
             where = page.file.abs_src_path or page.file.src_uri

@@ -334,6 +334,23 @@ def test_works_without_javascript(browser: Browser, real_site_url: str) -> None:
     context.close()
 
 
+def test_the_first_question_stays_put_when_the_script_starts(
+    browser: Browser, real_site_url: str
+) -> None:
+    """A visitor about to tap an answer must not see it jump away (layout shift)."""
+    places = []
+    for script in (False, True):
+        context = browser.new_context(java_script_enabled=script, viewport=PHONE)
+        page = context.new_page()
+        page.goto(real_site_url + "check/")
+        expect(page.locator("[data-hs-progress-text]")).to_have_text("Question 1 of at most 6")
+        first = page.locator('#q-sign-in-details [data-hs-answer="0"]').bounding_box()
+        assert first is not None
+        places.append((first["x"], first["y"]))
+        context.close()
+    assert places[0] == places[1]
+
+
 def test_instant_navigation_into_the_check(page: Page, real_site_url: str) -> None:
     page.goto(real_site_url + "causes/wrong-login-data/")
     page.get_by_role("link", name="Not sure this is your cause? Take the guided check").click()

@@ -4,6 +4,8 @@ on a phone, over http and from the offline zip."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -96,6 +98,13 @@ def test_the_switcher_keeps_the_reader_on_the_same_page(page: Page, real_site_ur
     page.locator(".md-header .md-select button").hover()
     page.locator('.md-select__link[hreflang="ru"]').click()
     page.wait_for_url("**/ru/causes/too-many-disputes/")
+    # A whole page of that language, not the English one with Russian swapped
+    # in: its own language, words and search.
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator(".md-search__input")).to_have_attribute(
+        "placeholder",
+        re.compile("[\u0400-\u04ff]"),  # Cyrillic
+    )
     page.locator(".md-header .md-select button").hover()
     page.locator('.md-select__link[hreflang="en"]').click()
     page.wait_for_url(real_site_url + "causes/too-many-disputes/")

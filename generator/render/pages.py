@@ -40,7 +40,7 @@ from generator.render.diagram import DIAGRAM_TITLE, flow_svg
 from generator.render.frontmatter import front_matter, yaml_value
 from generator.render.structured import faq
 from generator.render.templates import environment
-from generator.render.widget import flow_json, json_for_attribute
+from generator.render.widget import flow_json, json_for_attribute, questions_ahead
 from generator.schema import KINDS, VERDICT, Cause, Kind, Record, Ref
 from generator.translations import English
 
@@ -121,7 +121,11 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
         source = guide.flow.questions[0].pos.path
         check_trail = [(r.gettext(GUIDED_CHECK.title), CHECK)]
         flow = flow_json(guide, guide.flow)
-        pages.append(r.listing(GUIDED_CHECK, source, check_trail, flow=flow))
+        pages.append(
+            r.listing(
+                GUIDED_CHECK, source, check_trail, flow=flow, most=questions_ahead(guide.flow)
+            )
+        )
         pages.append(
             r.listing(
                 GUIDED_CHECK_MAP,

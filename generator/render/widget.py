@@ -39,6 +39,27 @@ def flow_json(guide: Guide, flow: Flow) -> dict[str, Any]:
     return {"start": anchor(flow.questions[0].ref), "q": questions, "o": outcomes}
 
 
+def questions_ahead(flow: Flow) -> int:
+    """How many questions the longest way through the check asks: the "at most"
+    of its progress at the first question, as the widget counts it (`ahead` in
+    state.js), so that the page shows it before the script runs."""
+    questions = {question.ref: question for question in flow.questions}
+    longest: dict[Ref, int] = {}
+    # Without recursion: a synthetic flow can be a thousand questions deep. The
+    # link stage refuses loops, so every question is finished once.
+    pending = [flow.questions[0].ref]
+    while pending:
+        ref = pending[-1]
+        later = [a.target for a in questions[ref].choices if a.target in questions]
+        open_ = [t for t in later if t not in longest]
+        if open_:
+            pending.extend(open_)
+            continue
+        pending.pop()
+        longest[ref] = 1 + max((longest[t] for t in later), default=0)
+    return longest[flow.questions[0].ref]
+
+
 def json_for_attribute(value: Any) -> str:
     """JSON as plain text: autoescape then escapes it for the attribute it lands in."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -6,7 +6,7 @@ generator: it can only build what `python -m generator render --out DIR` writes
 copied beside it and the helpsite plugin taken out of mkdocs.yml. This script
 makes that project, builds it with Zensical (from `make bench`'s environment,
 .build/zensical) and the site itself with MkDocs, and prints what each build
-has, as a Markdown table for docs-engines.md. Two projects:
+has, as a Markdown table for ENGINES.md. Two projects:
 
 - "as rendered": what `render --out` writes, with the widget's script and
   style sheet in `extra_javascript`/`extra_css` (the plugin adds them

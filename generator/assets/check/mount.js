@@ -71,6 +71,9 @@
       progress.hidden = atOutcome;
       if (!atOutcome) progress.textContent = fill(words("progress"), S.progress(flow, walked));
       cur.appendChild(controls);
+      // At the first question with nothing answered there is nothing to go
+      // back to or start again; the page then looks as it did before the script.
+      controls.hidden = !walked.trail.length && walked.at === flow.start;
       $("[data-hs-back]", controls).hidden = !walked.trail.length;
       $("[data-hs-change]", controls).hidden = !walked.trail.length;
       renderTrail(cur);
