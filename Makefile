@@ -74,7 +74,7 @@ $(ZENSICAL): bench/zensical-requirements.txt
 catalogs: $(STAMP)  ## extract the generator's words into locales/ and update each language's catalog
 	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output \
 		--omit-header -o generator/locales/messages.pot generator
-	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --omit-header \
+	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --ignore-pot-creation-date \
 		-i generator/locales/messages.pot -d generator/locales
 
 wheel: $(STAMP)  ## the installable package, into dist/

@@ -46,6 +46,7 @@ from generator.render.pages import Page as GeneratedPage
 from generator.render.structured import SITEMAP_INDEX, robots_txt, sitemap_index
 from generator.render.templates import TEMPLATES
 from generator.render.widget import widget_script
+from generator.search import WORKERS, lunr_folder, moved_name, settings, worker_script
 from generator.translations import languages
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
@@ -123,7 +124,24 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
         config.extra_javascript.append(WIDGET_URI)
         self._sites = self._languages(config)
+        self._search(config)
         return config
+
+    def _search(self, config: MkDocsConfig) -> None:
+        """Search in this build's language (`generator/search.py`), for what
+        mkdocs.yml leaves to the theme. Runs before the search plugin's own
+        on_config, which fills in only what is still unset."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is None or not hasattr(search.config, "pipeline"):
+            return  # no search, or MkDocs' own, which this does not tune
+        assert self._sites is not None
+        wanted = settings(self._sites.current, lunr_folder(config.theme.dirs))
+        if search.config.lang is None and wanted.lang is not None:
+            search.config.lang = list(wanted.lang)
+        if search.config.pipeline is None and wanted.pipeline is not None:
+            search.config.pipeline = list(wanted.pipeline)
+        if search.config.separator is None:
+            search.config.separator = wanted.separator
 
     def _languages(self, config: MkDocsConfig) -> Sites:
         """One build makes one language: the dataset's (at the top), or the translation
@@ -224,6 +242,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
                 File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
             )
         files.append(File.generated(config, WIDGET_URI, content=widget_script()))
+        self._wrap_search_worker(files, config)
 
         # The dataset as data, for other tools, at addresses that stay.
         files.append(File.generated(config, EXPORT, content=dataset_json(result.guide)))
@@ -248,6 +267,19 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         self._reviewed = {page.path: page.reviewed for page in result.pages}
         self._markup = Markup()
         return files
+
+    def _wrap_search_worker(self, files: Files, config: MkDocsConfig) -> None:
+        """The theme's search worker, under its own name, becomes the wrapper that
+        stems typed words (`assets/search/worker.js`); the worker moves beside it."""
+        for theme_worker in [f for f in files if f.src_uri.startswith(WORKERS)]:
+            name = theme_worker.src_uri.removeprefix(WORKERS)
+            if not (name.startswith("search.") and name.endswith(".min.js")):
+                continue
+            files.remove(theme_worker)
+            moved = WORKERS + moved_name(name)
+            files.append(File.generated(config, moved, abs_src_path=theme_worker.abs_src_path))
+            wrapper = worker_script(moved_name(name))
+            files.append(File.generated(config, theme_worker.src_uri, content=wrapper))
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -281,6 +313,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         assert self._sites is not None
         context["hs_language"] = self._sites.current  # type: ignore[typeddict-unknown-key]
         context["hs_offline"] = is_offline(config)  # type: ignore[typeddict-unknown-key]
+        context["hs_has_check"] = self._has_check()  # type: ignore[typeddict-unknown-key]
         context["hs_languages"] = [  # type: ignore[typeddict-unknown-key]
             {
                 "lang": code,
@@ -308,7 +341,13 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     ) -> TemplateContext:
         config.copyright = self._notice(None, config)  # 404.html, served at any address
         context["hs_sites"] = self._sites  # type: ignore[typeddict-unknown-key] # the sitemap
+        context["hs_has_check"] = self._has_check()  # type: ignore[typeddict-unknown-key]
         return context
+
+    def _has_check(self) -> bool:
+        """Whether the site has a guided check (a dataset without questions has none)."""
+        assert self._guide is not None, "on_files runs first"
+        return self._guide.flow is not None
 
     def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:
         assert self._guide is not None and self._markup is not None, "on_files runs first"

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags Chromium tries to reach the internet on start.
@@ -100,15 +100,30 @@ def console_errors(page: Page) -> list[str]:
     return errors
 
 
-def search(page: Page, text: str) -> Locator:
-    """Type into the theme's search box, as a person would; the result items.
+def type_query(page: Page, text: str) -> Locator:
+    """Type into the theme's search box, as a person would, in any language; the box.
 
-    The theme reads the query on key events, which `fill` alone does not send,
-    so a key press follows it.
+    On a phone the box shows once the header's search button is pressed. The
+    theme reads the query on key events, which `fill` alone does not send, so a
+    key press follows it. The last query's results are cleared first, so that
+    what shows next is this query's.
     """
-    box = page.get_by_role("textbox", name="Search")
+    box = page.locator("[data-md-component=search-query]")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    items = page.locator(".md-search-result__item")
+    if items.count():
+        box.fill("")
+        box.press("End")
+        expect(items).to_have_count(0)
     box.fill(text)
     box.press("End")
+    return box
+
+
+def search(page: Page, text: str) -> Locator:
+    """Type `text` into the search box (`type_query`); the result items, once shown."""
+    type_query(page, text)
     items = page.locator(".md-search-result__item")
     items.first.wait_for(state="visible", timeout=15_000)
     return items

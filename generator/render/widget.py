@@ -66,9 +66,10 @@ def json_for_attribute(value: Any) -> str:
 
 
 WIDGET = Path(__file__).parent.parent / "assets" / "check"
-WIDGET_PARTS = ("state.js", "mount.js")
-"""The widget's parts, in order: its state (pure functions, tested with Node) and
-its mounting (the DOM). Served as one classic script."""
+WIDGET_PARTS = ("state.js", "mount.js", "search.js")
+"""The widget's parts, in order: its state (pure functions, tested with Node), its
+mounting (the DOM), and the search panel's link to it when a search finds
+nothing. Served as one classic script, on every page."""
 
 
 def widget_script() -> str:

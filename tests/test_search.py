@@ -1,0 +1,204 @@
+"""Search as each language's readers use it, in Chromium over the real build: the
+words they type find the page, shown in their language; a search that finds
+nothing leads to the guided check. The words come from the dataset where it has
+them (titles, the message as the platform shows it); the other forms a reader
+types are written out below."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from generator.i18n import catalog, direction
+from generator.link import Guide
+from generator.pipeline import build as build_pages
+from generator.search import SEPARATOR, lunr_folder, settings
+from generator.translations import languages
+from tests.browser import search, type_query
+from tests.conftest import ROOT, Project, build
+from tests.test_quality import axe_violations
+
+LANGUAGES = ["en", *languages(ROOT / "content")]
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 800}
+NO_RESULTS = "No results? Take the guided check"
+NOTHING = "zqxjvw"
+"""A word in no language of the site."""
+
+
+@functools.cache
+def guide(code: str) -> Guide:
+    result = build_pages(ROOT / "content", ROOT, language=None if code == "en" else code)
+    assert result.guide is not None
+    return result.guide
+
+
+def home(url: str, code: str) -> str:
+    return url if code == "en" else f"{url}{code}/"
+
+
+def expect_first(items: Locator, code: str, path: str, title: str) -> None:
+    """The first result is the page at `path`, titled in the site's language, and
+    reads in that language's direction."""
+    first = items.first
+    href = first.locator("a").first.get_attribute("href") or ""
+    prefix = "" if code == "en" else f"{code}/"
+    assert re.search(f"/{re.escape(prefix + path)}(\\?|$)", href), (href, title)
+    expect(first.locator("h1")).to_have_text(title)
+    assert first.evaluate("e => getComputedStyle(e).direction") == direction(code)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_typing_a_cause_s_title_finds_its_page_first(
+    page: Page, real_site_url: str, code: str
+) -> None:
+    page.goto(home(real_site_url, code))
+    for cause in guide(code).causes:
+        expect_first(search(page, cause.title), code, f"causes/{cause.id}/", cause.title)
+
+
+def wordings(code: str) -> list[tuple[str, str, str]]:
+    """Each symptom's message as the platform shows it to this language's readers:
+    in their language where the dataset has it, else as the site's own language
+    has it (symptom id, its title in this language, the words)."""
+    out = []
+    for symptom in guide(code).symptoms:
+        own = [m.text for m in symptom.messages if m.language == code]
+        shown = own or [m.text for m in symptom.messages if not m.language]
+        out += [(symptom.id, symptom.title, text) for text in shown]
+    return out
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_pasting_the_message_as_the_platform_shows_it_finds_the_symptom_first(
+    page: Page, real_site_url: str, code: str
+) -> None:
+    page.goto(home(real_site_url, code))
+    assert wordings(code)
+    for symptom, title, text in wordings(code):
+        expect_first(search(page, text), code, f"symptoms/{symptom}/", title)
+
+
+OTHER_FORMS = [
+    # Stemmed: a word typed in another form than the title's.
+    ("en", "deleting account", "deleted-by-accident"),
+    ("en", "confirming emails", "email-not-confirmed"),
+    ("ru", "удален аккаунт", "deleted-by-accident"),
+    ("ru", "слишком много споров", "too-many-disputes"),
+    ("ru", "не подтвердил почту", "email-not-confirmed"),
+    ("es", "cuentas eliminadas", "deleted-by-accident"),
+    ("pt-BR", "contas excluídas", "deleted-by-accident"),
+    ("fr", "comptes supprimés", "deleted-by-accident"),
+    ("ar", "حذف حسابي", "deleted-by-accident"),
+    ("ar", "النزاعات الكثيرة", "too-many-disputes"),
+    # Korean (no stemmer): nouns without the particle or ending the title gives them.
+    ("ko", "계정 삭제", "deleted-by-accident"),
+    ("ko", "이메일 인증", "email-not-confirmed"),
+]
+
+
+@pytest.mark.parametrize(("code", "query", "cause"), OTHER_FORMS)
+def test_other_forms_of_a_title_s_words_find_the_page_first(
+    page: Page, real_site_url: str, code: str, query: str, cause: str
+) -> None:
+    title = guide(code).cause(cause).title
+    words = set(re.split(SEPARATOR, title.lower()))
+    assert not set(query.split()) <= words, "a case of other forms than the title's"
+    page.goto(home(real_site_url, code))
+    expect_first(search(page, query), code, f"causes/{cause}/", title)
+
+
+def test_polish_search_matches_a_word_as_written_and_not_its_other_forms(
+    page: Page, real_site_url: str
+) -> None:
+    """Lunr has no Polish stemmer (README, "Languages"): `pomyłkę` is in the title,
+    its other form `pomyłka` only in another page's text."""
+    cause = guide("pl").cause("deleted-by-accident")
+    assert "pomyłkę" in cause.title.split()
+    page.goto(home(real_site_url, "pl"))
+    expect_first(search(page, "pomyłkę"), "pl", "causes/deleted-by-accident/", cause.title)
+    hrefs = [a.get_attribute("href") or "" for a in search(page, "pomyłka").locator("a").all()]
+    assert not any("/causes/deleted-by-accident/" in href for href in hrefs)
+
+
+CHECKS = [*((code, "phone") for code in LANGUAGES), ("en", "desktop"), ("ar", "desktop")]
+
+
+@pytest.mark.parametrize(("code", "viewport"), CHECKS)
+def test_a_search_that_finds_nothing_leads_to_the_guided_check(
+    page: Page, real_site_url: str, code: str, viewport: str
+) -> None:
+    page.set_viewport_size(PHONE if viewport == "phone" else DESKTOP)  # type: ignore[arg-type]
+    page.goto(home(real_site_url, code) + "causes/too-many-disputes/")
+    hint = page.locator("[data-hs-search-none]")
+    link = hint.get_by_role("link", name=catalog(code).gettext(NO_RESULTS))
+    box = type_query(page, guide(code).cause("too-many-disputes").title)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(hint).to_be_hidden()
+    box = type_query(page, NOTHING)
+    expect(link).to_be_visible()
+    assert axe_violations(page) == []
+    box.press("ArrowDown")  # as to the first result
+    expect(link).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(home(real_site_url, code) + "check/")
+    expect(page.locator("html")).to_have_attribute("lang", code)
+
+
+def test_the_hint_waits_for_the_search_to_say_it_found_nothing(
+    page: Page, real_site_url: str
+) -> None:
+    page.goto(real_site_url)
+    hint = page.locator("[data-hs-search-none]")
+    box = type_query(page, NOTHING)
+    expect(hint).to_be_visible()
+    box.fill("")
+    box.press("End")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    expect(hint).to_be_hidden()
+
+
+def test_search_settings_follow_the_build_s_language() -> None:
+    import material
+
+    lunr = lunr_folder([str(Path(material.__file__).parent / "templates")])
+    assert lunr is not None
+    assert settings("ru", lunr).lang == ("ru",)
+    assert settings("pt-BR", lunr).lang == ("pt",)  # lunr's name for Portuguese
+    assert settings("ar", lunr).pipeline == ("stemmer", "stopWordFilter")
+    assert settings("en", lunr).lang == ("en",)
+    polish = settings("pl", lunr)
+    assert (polish.lang, polish.pipeline) == (None, None)  # the theme's: no stemmer
+
+
+def test_a_site_s_own_search_settings_win(project: Project, tmp_path: Path) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - search\n" in text
+    config.write_text(
+        text.replace("  - search\n", "  - search:\n      separator: '[\\s]+'\n"), encoding="utf-8"
+    )
+    site = build(config, tmp_path / "site")
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["separator"] == "[\\s]+"  # the site's
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter"]  # the plugin's
+
+
+def test_no_link_to_a_guided_check_the_site_does_not_have(
+    project: Project, tmp_path: Path
+) -> None:
+    for question in (project.content / "questions").glob("*.yml"):
+        question.unlink()
+    site_yml = project.content / "site.yml"
+    site_yml.write_text(
+        re.sub(r"(?m)^check_start:.*\n", "", site_yml.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    site = build(project.root / "mkdocs.yml", tmp_path / "site")
+    assert not (site / "check").exists()
+    assert "data-hs-search-none" not in (site / "index.html").read_text(encoding="utf-8")
