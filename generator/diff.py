@@ -144,6 +144,66 @@ def check_changes(base: Guide | None, head: Guide | None) -> list[str]:
     return lines
 
 
+def provenance_changes(base: Dataset, head: Dataset) -> list[str]:
+    """What a reviewer checks first: where the facts come from, and when they were checked."""
+    lines = []
+    old_sources = {r.id: r for r in base.records("sources")}
+    new_sources = {r.id: r for r in head.records("sources")}
+    for sid in sorted(new_sources.keys() - old_sources.keys()):
+        lines.append(f"- New source `{sid}`: {_source(new_sources[sid])}.")
+    for sid in sorted(old_sources.keys() - new_sources.keys()):
+        lines.append(f"- Source `{sid}` removed (was {_source(old_sources[sid])}).")
+    for sid in sorted(old_sources.keys() & new_sources.keys()):
+        old, new = old_sources[sid], new_sources[sid]
+        if getattr(old, "url", None) != getattr(new, "url", None):
+            lines.append(
+                f"- Source `{sid}` moved: <{getattr(new, 'url', '')}> "
+                f"(was <{getattr(old, 'url', '')}>)."
+            )
+    for kind in KINDS:
+        if kind == "sources":
+            continue
+        old_records = {r.id: r for r in base.records(kind)}
+        for record in head.records(kind):
+            before = old_records.get(record.id)
+            if before is None:
+                continue
+            name = f"{KINDS[kind].noun} `{record.id}`"
+            cited = {ref.id for ref in getattr(record, "sources", ())}
+            was = {ref.id for ref in getattr(before, "sources", ())}
+            for sid in sorted(cited - was):
+                lines.append(f"- {name} now cites source `{sid}`.")
+            for sid in sorted(was - cited):
+                lines.append(f"- {name} no longer cites source `{sid}`.")
+            reviewed, reviewed_before = (
+                getattr(record, "reviewed", None),
+                getattr(before, "reviewed", None),
+            )
+            if reviewed != reviewed_before:
+                lines.append(f"- {name}: reviewed {reviewed} (was {reviewed_before}).")
+            verdict = getattr(record, "recoverability", None)
+            verdict_before = getattr(before, "recoverability", None)
+            if verdict is not None and verdict_before is not None:
+                if verdict.verdict != verdict_before.verdict:
+                    lines.append(
+                        f"- {name}: verdict `{verdict.verdict}` (was `{verdict_before.verdict}`)."
+                    )
+                if verdict.source.id != verdict_before.source.id:
+                    lines.append(
+                        f"- {name}: the verdict now rests on source `{verdict.source.id}` "
+                        f"(was `{verdict_before.source.id}`)."
+                    )
+                elif verdict.passage != verdict_before.passage:
+                    lines.append(f"- {name}: the passage the verdict quotes changed.")
+    return lines
+
+
+def _source(source: Any) -> str:
+    title, publisher = md_text(source.title), md_text(source.publisher)
+    url = getattr(source, "url", None)
+    return f"\u201c{title}\u201d, {publisher}" + (f", <{url}>" if url else "")
+
+
 def report(base: Side, head: Side) -> str:
     out = [
         f"## What this change does to the site\n\nComparing `{base.label}` with `{head.label}`.\n"
@@ -164,6 +224,11 @@ def report(base: Side, head: Side) -> str:
         out.append("")
     else:
         out.append("No records were added, removed or changed.\n")
+    provenance = provenance_changes(base.dataset, head.dataset)
+    out.append("### Sources and review dates\n")
+    out.append(
+        "\n".join(provenance) + "\n" if provenance else "No source or review date changed.\n"
+    )
     tree = check_changes(base.guide, head.guide)
     out.append("### Guided check\n")
     out.append("\n".join(tree) + "\n" if tree else "No answer leads anywhere new.\n")
