@@ -40,6 +40,7 @@ from generator.render.addresses import (
     resolve_links,
     resolver,
 )
+from generator.render.card import Card, CardError, read_card
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import NAV_LIMIT, clashes, nav
 from generator.render.pages import Page as GeneratedPage
@@ -50,6 +51,8 @@ from generator.translations import languages
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
+CARD = ASSETS / "card.png"
+CARD_URI = "assets/helpsite/card.png"
 THEME = Path(__file__).parent / "theme"
 """Templates that extend the theme (mkdocs-material) for every site that uses the plugin."""
 SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
@@ -75,6 +78,8 @@ class HelpsiteConfig(Config):
     """The dataset folder, relative to mkdocs.yml."""
     nav_limit = _Count(int, default=NAV_LIMIT)
     """A navigation section lists at most this many pages; beyond, only its index."""
+    card = c.Optional(c.File(exists=True))
+    """The link-preview image (PNG), relative to mkdocs.yml; else the generator's own."""
 
 
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
@@ -88,6 +93,19 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     """Each generated page's review day, by docs path: set in on_files."""
     _sites: Sites | None = None
     """The site's languages and where each is published: set in on_config."""
+    _card: Card | None = None
+    """The link-preview image: set in on_config."""
+
+    def _read_card(self, config: MkDocsConfig) -> Card:
+        path = Path(self.config.card) if self.config.card else CARD
+        try:
+            return read_card(path)
+        except CardError as exc:
+            shown = display_path(path, self._root(config))
+            raise PluginError(
+                f"{shown}: {exc}; set `card:` of the helpsite plugin in mkdocs.yml to a PNG "
+                "image, or leave it out for the generator's own"
+            ) from None
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -122,6 +140,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
         config.extra_javascript.append(WIDGET_URI)
+        self._card = self._read_card(config)
         self._sites = self._languages(config)
         return config
 
@@ -224,6 +243,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
                 File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
             )
         files.append(File.generated(config, WIDGET_URI, content=widget_script()))
+        assert self._card is not None
+        files.append(File.generated(config, CARD_URI, content=self._card.data))
 
         # The dataset as data, for other tools, at addresses that stay.
         files.append(File.generated(config, EXPORT, content=dataset_json(result.guide)))
@@ -281,6 +302,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         assert self._sites is not None
         context["hs_language"] = self._sites.current  # type: ignore[typeddict-unknown-key]
         context["hs_offline"] = is_offline(config)  # type: ignore[typeddict-unknown-key]
+        assert self._card is not None
+        context["hs_card"] = {  # type: ignore[typeddict-unknown-key]
+            "url": self._sites.root + CARD_URI if self._sites.root else None,
+            "width": self._card.width,
+            "height": self._card.height,
+        }
         context["hs_languages"] = [  # type: ignore[typeddict-unknown-key]
             {
                 "lang": code,
