@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import time
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from generator.render.card import Card, CardError, read_card
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import NAV_LIMIT, clashes, nav
 from generator.render.pages import Page as GeneratedPage
+from generator.render.problem_pages import problem_addresses, problem_page
 from generator.render.structured import SITEMAP_INDEX, robots_txt, sitemap_index
 from generator.render.templates import TEMPLATES
 from generator.render.widget import widget_script
@@ -95,6 +97,31 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     """The site's languages and where each is published: set in on_config."""
     _card: Card | None = None
     """The link-preview image: set in on_config."""
+    _serving = False
+    """Whether this process is `mkdocs serve`: set in on_startup."""
+    _broken: tuple[Problem, ...] = ()
+    """While serving, what stops this build, shown in the browser: set in on_pre_build."""
+    _broken_ids: Mapping[str, frozenset[str]] = {}
+    """The record ids the broken dataset's file names give, for the pages' addresses."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def _stop(
+        self,
+        problems: Sequence[Problem],
+        where: str = "the dataset",
+        ids: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
+        """Stop the build; while serving, show the problems in the browser instead,
+        where the editor is looking (MkDocs would leave the page waiting)."""
+        if not self._serving:
+            raise PluginError(str(DatasetError(problems, where)))
+        # At info level: the build goes on (strict mode stops at a warning) to
+        # show the same lines in the browser.
+        for problem in problems:
+            log.info(str(problem))
+        self._broken, self._broken_ids = tuple(problems), ids or {}
 
     def _read_card(self, config: MkDocsConfig) -> Card:
         path = Path(self.config.card) if self.config.card else CARD
@@ -178,13 +205,14 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # Runs before MkDocs empties the site folder, so a broken dataset stops
         # the build while the last good site is still there.
         self._result = self._guide = None
+        self._broken = ()
         root = self._root(config)
         # MkDocs copies every file of the pages folder into the site, following
         # links: a pull request's link to a file elsewhere on the build machine
         # would be published. Checked before MkDocs lists the folder.
         unsafe = unsafe_entries(Path(config.docs_dir), root)
         if unsafe:
-            raise PluginError(str(DatasetError(unsafe, "the hand-written pages")))
+            return self._stop(unsafe, "the hand-written pages")
         start = time.perf_counter()
         assert self._sites is not None, "on_config runs first"
         language = self._sites.current
@@ -201,13 +229,13 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         )
         seconds = time.perf_counter() - start
         if not result.ok or result.guide is None:
-            raise PluginError(str(DatasetError(result.problems)))
+            return self._stop(result.problems, ids=result.dataset.ids)
         # Checked here, not in on_files, which runs after MkDocs has emptied site/.
         handwritten = {f.src_uri: f for f in get_files(config).documentation_pages()}
         taken = clashes(result.pages, list(handwritten), config.use_directory_urls)
         if taken:
             problems = clash_problems(taken, handwritten, root)
-            raise PluginError(str(DatasetError(problems, "the hand-written pages")))
+            return self._stop(problems, "the hand-written pages", result.dataset.ids)
         for problem in result.problems:
             # A translation in progress shows in English, marked; `check` reports it.
             quiet = problem in result.translation_problems and problem.severity == "warning"
@@ -217,6 +245,14 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         self._result = result
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self._broken:
+            shown = problem_page(self._broken)
+            for path in problem_addresses(self._broken_ids):
+                if files.get_file_from_path(path) is None:
+                    files.append(File.generated(config, path, content=shown))
+            for asset in self._assets(config):  # every page names them
+                files.append(asset)
+            return files
         result, self._result = self._result, None
         assert result is not None and result.guide is not None, "on_pre_build runs first"
         root = self._root(config)
@@ -238,13 +274,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             )
             generated.edit_uri = page.source
             files.append(generated)
-        for asset in sorted(ASSETS.glob("*.css")):
-            files.append(
-                File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
-            )
-        files.append(File.generated(config, WIDGET_URI, content=widget_script()))
-        assert self._card is not None
-        files.append(File.generated(config, CARD_URI, content=self._card.data))
+        for asset in self._assets(config):
+            files.append(asset)
 
         # The dataset as data, for other tools, at addresses that stay.
         files.append(File.generated(config, EXPORT, content=dataset_json(result.guide)))
@@ -270,6 +301,19 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         self._markup = Markup()
         return files
 
+    def _assets(self, config: MkDocsConfig) -> list[File]:
+        """The widget's script and styles and the link-preview card."""
+        assert self._card is not None, "on_config runs first"
+        styles = [
+            File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
+            for asset in sorted(ASSETS.glob("*.css"))
+        ]
+        return [
+            *styles,
+            File.generated(config, WIDGET_URI, content=widget_script()),
+            File.generated(config, CARD_URI, content=self._card.data),
+        ]
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -278,6 +322,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # The sitemap's lastmod: when the page's facts were last checked, not when
         # it was built (hand-written pages: the guide's latest check). Set here:
         # MkDocs writes the sitemap after reading every page, before rendering any.
+        if self._broken:
+            return markdown
         assert self._guide is not None, "on_files runs first"
         reviewed = self._reviewed.get(page.file.src_uri) or self._guide.last_reviewed
         page.update_date = reviewed.isoformat()
@@ -338,6 +384,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         return context
 
     def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:
+        if self._broken:
+            return ""
         assert self._guide is not None and self._markup is not None, "on_files runs first"
         root = urlsplit(config.site_url or "/").path or "/"
         resolve = resolver(from_path, config.use_directory_urls, root)
@@ -365,7 +413,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # fetches anyway.
         output = ALTERNATE_LINK.sub("", output)
         left = UNRESOLVED_LINK.search(output)
-        if left is not None:
+        if left is not None and not self._broken:
             where = page.file.abs_src_path or page.file.src_uri
             shown = (
                 display_path(Path(where), self._root(config)) if page.file.abs_src_path else where

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from tests.conftest import HOUSEPLANTS
+from tests.test_quality import axe_violations
 
 
 def free_port() -> int:
@@ -81,6 +83,29 @@ def test_serve_keeps_going_after_a_broken_edit(served: tuple[Path, str]) -> None
     record = project / "content/causes/overwatering.yml"
     good = record.read_text(encoding="utf-8")
     record.write_text("title: [\n", encoding="utf-8")
-    time.sleep(3)  # a rebuild that fails
+    # The editor sees what is wrong where they were looking, with the place to fix.
+    shown = wait_for(page, "The site cannot be built: the dataset has 1 error.")
+    assert "content/causes/overwatering.yml:2:1:" in shown
+    assert "error: " in shown
     record.write_text(good.replace("Most plants recover", "Plants recover"), encoding="utf-8")
     wait_for(page, "Plants recover once the soil dries out.")
+
+
+def test_the_browser_shows_a_broken_edit_and_comes_back_by_itself(
+    served: tuple[Path, str], page: Page
+) -> None:
+    """The editor keeps looking at the page: problems appear there, and the page
+    returns when the file is fixed, with no reload by hand."""
+    project, url = served
+    wait_for(url + "causes/overwatering/", "Most plants recover")
+    page.goto(url + "causes/overwatering/")
+    record = project / "content/causes/overwatering.yml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("title: ", "titel: ", 1), encoding="utf-8")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("The site cannot be built", timeout=30_000)
+    expect(alert).to_contain_text("content/causes/overwatering.yml:1:1:")
+    expect(alert).to_contain_text("unknown key 'titel'")
+    assert axe_violations(page) == []
+    record.write_text(good, encoding="utf-8")
+    expect(page.locator("h1")).to_have_text("Too much water", timeout=30_000)
