@@ -16,6 +16,7 @@ from generator.link import Flow
 from generator.pipeline import check
 from tests.browser import serve
 from tests.conftest import ROOT, build
+from tests.flows import outcome_addresses
 from tests.test_quality import VIEWPORTS, axe_violations
 
 PRINTER = ROOT / "examples/printer"
@@ -42,29 +43,6 @@ def printer_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build(PRINTER / "mkdocs.yml", tmp_path_factory.mktemp("printer") / "site")
     with serve(site) as url:
         yield url
-
-
-def outcome_addresses(flow: Flow) -> dict[str, str]:
-    """An address of the guided check that ends on each outcome, counts included."""
-    questions = {q.id: q for q in flow.questions}
-    found: dict[str, str] = {}
-    pending: list[tuple[str, list[str]]] = [(flow.start, [])]
-    while pending:
-        qid, picks = pending.pop(0)
-        question = questions[qid]
-        for i, answer in enumerate(question.choices):
-            unsure = question.unsure is not None and i == len(question.choices) - 1
-            if question.count is not None and not unsure:
-                ranges = question.count.ranges
-                up_to = ranges[i].up_to
-                pick = str(up_to if up_to is not None else (ranges[i - 1].up_to or 0) + 1)
-            else:
-                pick = "u" if unsure else str(i)
-            if answer.target.kind == "causes":
-                found.setdefault(answer.target.id, "#a=" + ".".join([*picks, pick]))
-            else:
-                pending.append((answer.target.id, [*picks, pick]))
-    return found
 
 
 def test_the_example_passes_the_strict_check() -> None:
@@ -117,4 +95,3 @@ def test_every_outcome_shows_its_first_step_on_a_phone(page: Page, printer_url: 
         expect(outcome).to_be_visible()
         first = outcome.locator(".hs-steps > li:visible").first
         expect(first).to_be_in_viewport()
-

@@ -14,6 +14,7 @@ from generator.link import Guide
 from generator.pipeline import build as build_pages
 from generator.translations import languages
 from tests.conftest import ROOT
+from tests.flows import outcome_addresses
 from tests.test_quality import axe_violations
 
 LANGUAGES = languages(ROOT / "content")
@@ -24,28 +25,6 @@ def translated(code: str) -> Guide:
     result = build_pages(ROOT / "content", ROOT, language=code)
     assert result.guide is not None
     return result.guide
-
-
-def outcome_addresses(guide: Guide) -> dict[str, str]:
-    """An address of the guided check that ends on each outcome: cause id -> fragment."""
-    assert guide.flow is not None
-    questions = {q.id: q for q in guide.flow.questions}
-    found: dict[str, str] = {}
-    pending: list[tuple[str, list[str]]] = [(guide.flow.start, [])]
-    while pending:
-        qid, picks = pending.pop(0)
-        question = questions[qid]
-        for i, answer in enumerate(question.choices):
-            unsure = question.unsure is not None and i == len(question.choices) - 1
-            if question.share is not None and not unsure:
-                pick = ("12-20", "3-20", "0-0")[i]
-            else:
-                pick = "u" if unsure else str(i)
-            if answer.target.kind == "causes":
-                found.setdefault(answer.target.id, "#a=" + ".".join([*picks, pick]))
-            else:
-                pending.append((answer.target.id, [*picks, pick]))
-    return found
 
 
 def test_the_site_has_eight_languages() -> None:
@@ -77,7 +56,8 @@ def test_the_guided_check_reaches_every_outcome_in_each_language(
 ) -> None:
     guide = translated(code)
     page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-    for cause, fragment in outcome_addresses(guide).items():
+    assert guide.flow is not None
+    for cause, fragment in outcome_addresses(guide.flow).items():
         page.goto(f"{real_site_url}{code}/check/{fragment}")
         outcome = page.locator(f"#o-{cause}")
         expect(outcome).to_be_visible()
