@@ -21,6 +21,7 @@ from generator.link import Guide
 from generator.pipeline import check
 from generator.problems import errors
 from generator.schema import KINDS, SETTINGS_FILE, Record, Ref, schema_fields
+from generator.translations import SETTINGS_REF, Language
 from generator.validate import Dataset
 
 
@@ -34,6 +35,7 @@ class Side:
     dataset: Dataset
     guide: Guide | None
     error_count: int
+    languages: tuple[Language, ...] = ()
 
 
 def read_side(spec: str, repo: Path, content: str = "content") -> Side:
@@ -66,7 +68,7 @@ def read_side(spec: str, repo: Path, content: str = "content") -> Side:
 
 def _read(label: str, content: Path) -> Side:
     result = check(content, content.parent)
-    return Side(label, result.dataset, result.guide, len(errors(result.problems)))
+    return Side(label, result.dataset, result.guide, len(errors(result.problems)), result.languages)
 
 
 def plain(value: Any) -> Any:
@@ -204,6 +206,27 @@ def _source(source: Any) -> str:
     return f"\u201c{title}\u201d, {publisher}" + (f", <{url}>" if url else "")
 
 
+def _stale(languages: tuple[Language, ...]) -> set[tuple[str, Ref, str]]:
+    return {
+        (language.code, ref, path)
+        for language in languages
+        for ref, translation in language.translations.items()
+        for path in translation.stale
+    }
+
+
+def translation_changes(base: Side, head: Side) -> list[str]:
+    """Translations this change made out of date, or brought up to date: what a
+    translator picks up from a pull request."""
+    old, new = _stale(base.languages), _stale(head.languages)
+    lines = []
+    for label, found in (("now out of date", new - old), ("up to date again", old - new)):
+        for code, ref, path in sorted(found, key=lambda x: (x[0], x[1].kind, x[1].id, x[2])):
+            record = "the settings" if ref == SETTINGS_REF else f"{KINDS[ref.kind].noun} `{ref.id}`"
+            lines.append(f"- {code}: {record}, `{path}`: {label}.")
+    return lines
+
+
 def report(base: Side, head: Side) -> str:
     out = [
         f"## What this change does to the site\n\nComparing `{base.label}` with `{head.label}`.\n"
@@ -229,6 +252,9 @@ def report(base: Side, head: Side) -> str:
     out.append(
         "\n".join(provenance) + "\n" if provenance else "No source or review date changed.\n"
     )
+    stale = translation_changes(base, head)
+    out.append("### Translations\n")
+    out.append("\n".join(stale) + "\n" if stale else "No translation went out of date.\n")
     tree = check_changes(base.guide, head.guide)
     out.append("### Guided check\n")
     out.append("\n".join(tree) + "\n" if tree else "No answer leads anywhere new.\n")

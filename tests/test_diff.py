@@ -47,6 +47,10 @@ def test_diff_of_two_dataset_folders(project: Project, tmp_path: Path) -> None:
         "\n"
         "No source or review date changed.\n"
         "\n"
+        "### Translations\n"
+        "\n"
+        "No translation went out of date.\n"
+        "\n"
         "### Guided check\n"
         "\n"
         "- Gone: Answer \u201cNo\u201d to question `light`, which led to cause `overwatering`.\n"
@@ -90,6 +94,25 @@ def test_diff_shows_where_facts_come_from_and_when_they_were_checked(
     )
     same = report(base, base)
     assert "No source or review date changed." in same
+
+
+def test_diff_lists_the_translations_a_change_puts_out_of_date(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    record = content / "causes/wrong-login-data.yml"
+    text = record.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.*)$", text, re.MULTILINE)
+    assert title is not None
+    record.write_text(text.replace(title.group(0), "title: Mistyped sign-in details"), "utf-8")
+    base = read_side(str(ROOT / "content"), tmp_path)
+    head = read_side(str(content), tmp_path)
+    section = report(base, head).split("### Translations\n\n")[1].split("\n### ")[0]
+    languages = sorted(p.name for p in (ROOT / "content/translations").iterdir())
+    assert section == "".join(
+        f"- {code}: cause `wrong-login-data`, `title`: now out of date.\n" for code in languages
+    )
+    back = report(head, base).split("### Translations\n\n")[1].split("\n### ")[0]
+    assert back.count("up to date again") == len(languages)
 
 
 def test_diff_of_two_git_revisions(tmp_path: Path) -> None:
