@@ -36,6 +36,7 @@ def pages() -> dict[str, str]:
     english = {**FIXED, **outcomes}
     return {**english, **{f"ar-{name}": "ar/" + path for name, path in english.items()}}
 
+
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
