@@ -333,7 +333,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             if not f.is_documentation_page()
             and (
                 (f.generated_by is None and f.src_dir and os.path.realpath(f.src_dir) in theme_dirs)
-                or (f.generated_by == "helpsite" and f.src_uri.startswith(OWN_ASSETS))
+                or (f.generated_by is not None and f.src_uri.startswith(OWN_ASSETS))
             )
         ]
         root = Path(config.site_dir).parent

@@ -41,7 +41,7 @@ LANGUAGE_VARIABLE = "HELPSITE_LANGUAGE"
 SHARED_VARIABLE = "HELPSITE_SHARED_ASSETS"
 """`true` tells a translation's build that it goes into `<code>/` of a site whose root
 the dataset's language has just been built into: its pages use the root's copies of the
-theme's and the plugin's files, and it writes none of its own (the plugin's `_shared`)."""
+theme's and the plugin's files, and it writes none of its own (the plugin's `_share`)."""
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip can hold
 ZIP_EPOCH_MAX = 4354819199  # 2107-12-31 23:59:59, the latest
