@@ -7,8 +7,10 @@ takes it and clears it.
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import posixpath
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -17,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +37,7 @@ from generator.load import unsafe_entries
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError, Pos, Problem, display_path
-from generator.publish import LANGUAGE_VARIABLE, OFFLINE_VARIABLE
+from generator.publish import LANGUAGE_VARIABLE, OFFLINE_VARIABLE, SHARED_VARIABLE
 from generator.render.addresses import (
     UNRESOLVED_LINK,
     Options,
@@ -61,8 +65,10 @@ SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 """The theme's offline search needs this shim; its offline plugin would load it from a CDN."""
 SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
 WIDGET_URI = "assets/helpsite/check.js"
-ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 """The guided check's script, one file made of its parts (`widget_script`)."""
+OWN_ASSETS = "assets/helpsite/"
+"""Where the plugin's own browser files go: the widget, its style sheet, the shim."""
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 class _Count(c.Type[int]):
@@ -368,13 +374,84 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         ]
         return context
 
+    @event_priority(-100)  # after every plugin's on_files: the build's files are final
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # The plugin's theme templates have words of their own ("Suggest a
         # correction", the 404 page's): in the language of this build.
         assert self._sites is not None
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(catalog(self._sites.current), newstyle=True)
+        if os.environ.get(SHARED_VARIABLE) == "true" and self._sites.current != self._sites.default:
+            self._share(env, config, files)
         return env
+
+    def _share(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """Use the root site's copies of the theme's and the plugin's files.
+
+        `generator build` builds the dataset's language into the site's root first,
+        then each translation into `<code>/` below it (SHARED_VARIABLE). Those files
+        are the same in every language (the same theme, the same plugin; search
+        picks its language from each language's own index), so a translation's
+        pages name the root's copies and it writes none: a visitor's browser keeps
+        one copy for every language, and the site and the offline zip hold one.
+        As the theme's own projects plugin does ("hoisting"), through the two
+        filters the theme writes every such address with, `url` and `script_tag`.
+        Only files the root has byte for byte are left out; should any differ, this
+        build keeps all of its own, and its pages name those.
+        """
+        theme_dirs = {os.path.realpath(folder) for folder in config.theme.dirs}
+        candidates = [
+            f
+            for f in files
+            if not f.is_documentation_page()
+            and (
+                (f.generated_by is None and f.src_dir and os.path.realpath(f.src_dir) in theme_dirs)
+                or (f.generated_by is not None and f.src_uri.startswith(OWN_ASSETS))
+            )
+        ]
+        root = Path(config.site_dir).parent
+        for f in candidates:
+            at_root_copy = root / f.dest_uri
+            if not at_root_copy.is_file() or at_root_copy.read_bytes() != f.content_bytes:
+                log.info(
+                    f"helpsite: {f.dest_uri} is not in the root site ({root}) byte for byte; "
+                    "this language keeps its own copy of the theme's files"
+                )
+                return
+        for f in candidates:
+            files.remove(f)
+        shared = frozenset(f.src_uri for f in candidates)
+        log.info(f"helpsite: {len(shared)} files of the theme and the plugin used from the root")
+        url, script_tag = env.filters["url"], env.filters["script_tag"]
+
+        def at_root(context: Context, path: str) -> str:
+            """The root's copy of `path` (`assets/...`), as the filters take it: from a
+            page, one folder above this language's root (MkDocs puts a leading `../`
+            before the page's own way up); from a template without a page (404.html,
+            served at any address), by its base, this language's path from the host's
+            root (`/ru`), which the filters leave as it is."""
+            if context["page"] is not None:
+                return "../" + path
+            return posixpath.normpath(posixpath.join(context["base_url"], "..", path))
+
+        @pass_context
+        def shared_url(context: Context, value: Any) -> str:
+            path = str(value)
+            return str(url(context, at_root(context, path) if path in shared else value))
+
+        @pass_context
+        def shared_script_tag(context: Context, script: Any) -> Any:
+            path = str(script)
+            if path not in shared:
+                return script_tag(context, script)
+            if isinstance(script, str):  # the theme's polyfills are plain paths
+                return script_tag(context, at_root(context, path))
+            moved = copy.copy(script)  # an ExtraScriptValue: type, defer, async kept
+            moved.path = at_root(context, path)
+            return script_tag(context, moved)
+
+        env.filters["url"] = shared_url
+        env.filters["script_tag"] = shared_script_tag
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig

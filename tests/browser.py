@@ -100,13 +100,13 @@ def console_errors(page: Page) -> list[str]:
     return errors
 
 
-def search(page: Page, text: str) -> Locator:
+def search(page: Page, text: str, label: str = "Search") -> Locator:
     """Type into the theme's search box, as a person would; the result items.
 
-    The theme reads the query on key events, which `fill` alone does not send,
-    so a key press follows it.
+    `label` is the box's name in the page's language. The theme reads the query
+    on key events, which `fill` alone does not send, so a key press follows it.
     """
-    box = page.get_by_role("textbox", name="Search")
+    box = page.get_by_role("textbox", name=label)
     box.fill(text)
     box.press("End")
     items = page.locator(".md-search-result__item")
