@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
+MUTMUT_STAMP := $(VENV)/.mutmut-stamp
 ZENSICAL_VENV := .build/zensical
 ZENSICAL := $(ZENSICAL_VENV)/bin/zensical
 PROPERDOCS_VENV := .build/properdocs
@@ -12,7 +13,7 @@ ENGINES_DOC := ENGINES.md
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor bench engines engines-zensical audit screenshots catalogs wheel clean
+.PHONY: install site bundle test serve check lint schema vendor bench engines engines-zensical audit screenshots catalogs wheel mutation clean
 
 install: $(STAMP)
 
@@ -71,6 +72,13 @@ $(ZENSICAL): bench/zensical-requirements.txt
 		--requirement bench/zensical-requirements.txt
 	touch $(ZENSICAL)
 
+mutation: $(STAMP) $(MUTMUT_STAMP)  ## mutmut over generator/ against the fast tests; rewrites the README's score
+	$(PY) tools/mutation.py
+
+$(MUTMUT_STAMP): pyproject.toml
+	$(PY) -m pip install --quiet --disable-pip-version-check --editable '.[test,mutation]'
+	touch $(MUTMUT_STAMP)
+
 catalogs: $(STAMP)  ## extract the generator's words into locales/ and update each language's catalog
 	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ --no-location --sort-output \
 		--omit-header -o generator/locales/messages.pot generator
@@ -97,4 +105,4 @@ $(PROPERDOCS): tools/engines/properdocs-requirements.txt pyproject.toml
 	touch $(PROPERDOCS)
 
 clean:
-	rm -rf site dist .build
+	rm -rf site dist .build mutants

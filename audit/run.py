@@ -1,11 +1,13 @@
 """`make audit`: the slow checks by the real tools, over the built site and bundle.
 
 - Lighthouse (performance >= 95, accessibility, best practices and SEO 100) on
-  the home page, the guided check and a cause page, served as a host would
-  (gzip, cache headers); the scores are written into the README's table.
-- The Nu HTML checker over both builds: no errors, except the theme's own,
-  which are listed in audit/vnu-theme-errors.txt with the reason.
-- lychee over both builds, offline, with fragments: no broken link or anchor.
+  the home page, the guided check, a cause page, the Arabic home page and the
+  printer example's home page, served as a host would (gzip, cache headers);
+  the scores are written into the README's table.
+- The Nu HTML checker over the site, the offline bundle and the printer example:
+  no errors, except the theme's own, listed in audit/vnu-theme-errors.txt with
+  the reason.
+- lychee over the same three, offline, with fragments: no broken link or anchor.
 
 A missing tool is a failure, never a skip. Run `make site bundle` first (the
 Makefile does).
@@ -34,7 +36,15 @@ LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 LYCHEE = Path(sys.executable).parent / "lychee"
 THEME_ERRORS = ROOT / "audit/vnu-theme-errors.txt"
-PAGES = {"Home page": "", "Guided check": "check/", "A cause page": "causes/too-many-disputes/"}
+PAGES = {
+    "Home page": "",
+    "Guided check": "check/",
+    "A cause page": "causes/too-many-disputes/",
+    "Home page in Arabic (right to left)": "ar/",
+}
+EXAMPLE = ROOT / "examples" / "printer"
+EXAMPLE_PAGES = {"Printer example, home page": ""}
+"""The example site users copy, in another domain: audited like this one."""
 CATEGORIES = {
     "performance": 0.95,
     "accessibility": 1.0,
@@ -57,12 +67,12 @@ RUNS = 3
 documentation advises, because timing varies from run to run on a shared machine."""
 
 
-def lighthouse(site: Path) -> list[tuple[str, dict[str, int]]]:
+def lighthouse(site: Path, pages: dict[str, str]) -> list[tuple[str, dict[str, int]]]:
     need(LIGHTHOUSE, "run `make audit`, which installs the pinned npm packages")
     need(Path(CHROMIUM), "install Chromium: apt-get install -y chromium")
     rows = []
     with serve(site) as url, tempfile.TemporaryDirectory() as tmp:
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             runs = [lighthouse_once(url + path, Path(tmp) / f"{i}.json") for i in range(RUNS)]
             scores = {k: sorted(run[k] for run in runs)[RUNS // 2] for k in CATEGORIES}
             rows.append((name, scores))
@@ -176,8 +186,23 @@ def main() -> int:
         with zipfile.ZipFile(bundles[-1]) as archive:
             archive.extractall(tmp)
         offline = next(Path(tmp).iterdir())
+        example = Path(tmp) / "example"
         try:
-            rows = lighthouse(site)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "generator",
+                    "build",
+                    "--config",
+                    str(EXAMPLE / "mkdocs.yml"),
+                    "--out",
+                    str(example),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            rows = lighthouse(site, PAGES) + lighthouse(example, EXAMPLE_PAGES)
             table = lighthouse_table(rows)
             print(table)
             replace_block("lighthouse", table)
@@ -185,7 +210,11 @@ def main() -> int:
                 for category, minimum in CATEGORIES.items():
                     if scores[category] < round(100 * minimum):
                         problems.append(f"Lighthouse {category} on {name}: {scores[category]}")
-            for label, folder in (("site", site), ("offline bundle", offline)):
+            for label, folder in (
+                ("site", site),
+                ("offline bundle", offline),
+                ("printer example", example),
+            ):
                 ours, allowed = vnu(folder)
                 problems += [f"HTML ({label}): {line}" for line in ours]
                 print(f"Nu HTML checker, {label}: {len(ours)} error(s) of ours")

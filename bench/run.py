@@ -194,6 +194,11 @@ def measure(n: int, zensical: Path | None) -> list[Row]:
         )
     )
 
+    # Every language a site has is a build of its own (`generator build` makes
+    # them, in parallel): the same dataset in one language and in three.
+    if n in LANGUAGE_SIZES:
+        rows += languages_rows(n, folder)
+
     # Plain mkdocs-material over the same Markdown, with its default navigation.
     plain = folder / "plain"
     shutil.copytree(folder / "md", plain / "docs")
@@ -220,23 +225,59 @@ def measure(n: int, zensical: Path | None) -> list[Row]:
     return rows
 
 
+LANGUAGE_SIZES = (100, 1000)
+"""Where the three-language build is timed; at 5,000 it would take minutes and
+say nothing the per-page cost at 100 and 1,000 does not."""
+TRANSLATIONS = "ru,es"
+
+
+def languages_rows(n: int, folder: Path) -> list[Row]:
+    three = WORK / f"{n}-languages"
+    shutil.rmtree(three, ignore_errors=True)
+    shutil.copytree(folder / "content/pages", three / "content/pages")
+    shutil.copy(folder / "mkdocs.yml", three / "mkdocs.yml")
+    subprocess.run(
+        [
+            PY,
+            "-m",
+            "generator",
+            "synth",
+            str(n),
+            str(three / "content"),
+            "--languages",
+            TRANSLATIONS,
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    rows = []
+    for what, project in (
+        ("`generator build`, 1 language", folder),
+        ("`generator build`, 3 languages", three),
+    ):
+        run = timed([PY, "-m", "generator", "build", "--out", "site-all"], project)
+        rows.append(Row(n, what, run, *site_size(project / "site-all")))
+    shutil.rmtree(three)
+    shutil.rmtree(folder / "site-all")
+    return rows
+
+
 EVERY_QUESTION = """() => {
-  // The answers that reach each question, breadth-first from the start, by the
-  // same rules as the widget (a share answer is "part-whole").
+  // The answers that reach each question, breadth-first from the start, as the
+  // widget reads them (generator/render/widget.py: sections by their anchors).
   const tree = JSON.parse(document.querySelector("[data-hs-check]").dataset.hsCheck);
-  const paths = new Map([["q-" + tree.start, []]]);
-  const queue = ["q-" + tree.start];
+  const paths = new Map([[tree.start, []]]);
+  const queue = [tree.start];
   while (queue.length) {
     const at = queue.shift();
-    const q = tree.q[at.slice(2)];
-    const picks = q.t === undefined ? q.a.map((_, i) => String(i)) : ["1-1", "0-1"];
-    for (const pick of picks) {
-      const next = q.t === undefined ? q.a[+pick] : q.a[+pick[0] * 100 > q.t ? 0 : 1];
-      if (next.startsWith("q-") && !paths.has(next)) {
+    const q = tree.q[at];
+    q.a.forEach((next, i) => {
+      const pick = q.share !== undefined ? ["100-100", "0-100", "0-0"][i] : String(i);
+      if (tree.q[next] !== undefined && !paths.has(next) && pick !== undefined) {
         paths.set(next, paths.get(at).concat(pick));
         queue.push(next);
       }
-    }
+    });
   }
   // Each question as a visitor arrives at it: the address changes, the widget
   // renders, the browser lays the page out.
@@ -325,6 +366,25 @@ def targets(
         ratio = full.generator_s / full.run.seconds  # both from the same build
         out.append(
             (f"generator share of the full build at N={n:,}: {ratio:.0%} (<= 10%)", ratio <= 0.10)
+        )
+    for n in (n for n in sizes if n in LANGUAGE_SIZES):
+        one, three = (
+            get(n, "`generator build`, 1 language"),
+            get(n, "`generator build`, 3 languages"),
+        )
+        assert one.run and three.run
+        ratio = three.run.seconds / one.run.seconds
+        out.append((f"3 languages vs 1 at N={n:,}: {ratio:.2f}x (<= 3.3x)", ratio <= 3.3))
+    if all(n in sizes for n in LANGUAGE_SIZES):
+        a, b = (get(n, "`generator build`, 3 languages") for n in LANGUAGE_SIZES)
+        assert a.run and b.run
+        ratio = (b.run.seconds / b.pages) / (a.run.seconds / a.pages)
+        out.append(
+            (
+                f"3-language build per page at N={LANGUAGE_SIZES[1]:,} vs "
+                f"N={LANGUAGE_SIZES[0]:,}: {ratio:.2f}x (<= 1.3x)",
+                ratio <= 1.3,
+            )
         )
     if widget is not None:
         out.append(

@@ -108,8 +108,10 @@ def cmd_synth(args: argparse.Namespace) -> int:
     if args.n < 2:
         print("error: N must be at least 2, e.g. `synth 100 /tmp/synthetic`", file=sys.stderr)
         return 2
-    synth(args.n, args.dir, args.seed)
-    print(f"wrote a dataset of {args.n} causes to {args.dir}")
+    languages = tuple(code for code in args.languages.split(",") if code)
+    synth(args.n, args.dir, args.seed, languages)
+    also = f", translated into {', '.join(languages)}" if languages else ""
+    print(f"wrote a dataset of {args.n} causes to {args.dir}{also}")
     return 0
 
 
@@ -239,6 +241,12 @@ def parser() -> argparse.ArgumentParser:
     y.add_argument("n", type=int, metavar="N", help="how many causes")
     y.add_argument("dir", type=Path, metavar="DIR", help="the dataset folder to write")
     y.add_argument("--seed", type=int, default=1, help="the same seed writes the same dataset")
+    y.add_argument(
+        "--languages",
+        default="",
+        metavar="CODES",
+        help="also write machine-made translations into these languages, e.g. ru,es",
+    )
     y.set_defaults(run=cmd_synth)
 
     n = sub.add_parser("new", help="start a new help site in DIR (a new or empty folder)")

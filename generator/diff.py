@@ -21,6 +21,7 @@ from generator.link import Guide
 from generator.pipeline import check
 from generator.problems import errors
 from generator.schema import KINDS, SETTINGS_FILE, Record, Ref, schema_fields
+from generator.translations import SETTINGS_REF, Language
 from generator.validate import Dataset
 
 
@@ -34,6 +35,7 @@ class Side:
     dataset: Dataset
     guide: Guide | None
     error_count: int
+    languages: tuple[Language, ...] = ()
 
 
 def read_side(spec: str, repo: Path, content: str = "content") -> Side:
@@ -66,7 +68,7 @@ def read_side(spec: str, repo: Path, content: str = "content") -> Side:
 
 def _read(label: str, content: Path) -> Side:
     result = check(content, content.parent)
-    return Side(label, result.dataset, result.guide, len(errors(result.problems)))
+    return Side(label, result.dataset, result.guide, len(errors(result.problems)), result.languages)
 
 
 def plain(value: Any) -> Any:
@@ -144,6 +146,87 @@ def check_changes(base: Guide | None, head: Guide | None) -> list[str]:
     return lines
 
 
+def provenance_changes(base: Dataset, head: Dataset) -> list[str]:
+    """What a reviewer checks first: where the facts come from, and when they were checked."""
+    lines = []
+    old_sources = {r.id: r for r in base.records("sources")}
+    new_sources = {r.id: r for r in head.records("sources")}
+    for sid in sorted(new_sources.keys() - old_sources.keys()):
+        lines.append(f"- New source `{sid}`: {_source(new_sources[sid])}.")
+    for sid in sorted(old_sources.keys() - new_sources.keys()):
+        lines.append(f"- Source `{sid}` removed (was {_source(old_sources[sid])}).")
+    for sid in sorted(old_sources.keys() & new_sources.keys()):
+        old, new = old_sources[sid], new_sources[sid]
+        if getattr(old, "url", None) != getattr(new, "url", None):
+            lines.append(
+                f"- Source `{sid}` moved: <{getattr(new, 'url', '')}> "
+                f"(was <{getattr(old, 'url', '')}>)."
+            )
+    for kind in KINDS:
+        if kind == "sources":
+            continue
+        old_records = {r.id: r for r in base.records(kind)}
+        for record in head.records(kind):
+            before = old_records.get(record.id)
+            if before is None:
+                continue
+            name = f"{KINDS[kind].noun} `{record.id}`"
+            cited = {ref.id for ref in getattr(record, "sources", ())}
+            was = {ref.id for ref in getattr(before, "sources", ())}
+            for sid in sorted(cited - was):
+                lines.append(f"- {name} now cites source `{sid}`.")
+            for sid in sorted(was - cited):
+                lines.append(f"- {name} no longer cites source `{sid}`.")
+            reviewed, reviewed_before = (
+                getattr(record, "reviewed", None),
+                getattr(before, "reviewed", None),
+            )
+            if reviewed != reviewed_before:
+                lines.append(f"- {name}: reviewed {reviewed} (was {reviewed_before}).")
+            verdict = getattr(record, "recoverability", None)
+            verdict_before = getattr(before, "recoverability", None)
+            if verdict is not None and verdict_before is not None:
+                if verdict.verdict != verdict_before.verdict:
+                    lines.append(
+                        f"- {name}: verdict `{verdict.verdict}` (was `{verdict_before.verdict}`)."
+                    )
+                if verdict.source.id != verdict_before.source.id:
+                    lines.append(
+                        f"- {name}: the verdict now rests on source `{verdict.source.id}` "
+                        f"(was `{verdict_before.source.id}`)."
+                    )
+                elif verdict.passage != verdict_before.passage:
+                    lines.append(f"- {name}: the passage the verdict quotes changed.")
+    return lines
+
+
+def _source(source: Any) -> str:
+    title, publisher = md_text(source.title), md_text(source.publisher)
+    url = getattr(source, "url", None)
+    return f"\u201c{title}\u201d, {publisher}" + (f", <{url}>" if url else "")
+
+
+def _stale(languages: tuple[Language, ...]) -> set[tuple[str, Ref, str]]:
+    return {
+        (language.code, ref, path)
+        for language in languages
+        for ref, translation in language.translations.items()
+        for path in translation.stale
+    }
+
+
+def translation_changes(base: Side, head: Side) -> list[str]:
+    """Translations this change made out of date, or brought up to date: what a
+    translator picks up from a pull request."""
+    old, new = _stale(base.languages), _stale(head.languages)
+    lines = []
+    for label, found in (("now out of date", new - old), ("up to date again", old - new)):
+        for code, ref, path in sorted(found, key=lambda x: (x[0], x[1].kind, x[1].id, x[2])):
+            record = "the settings" if ref == SETTINGS_REF else f"{KINDS[ref.kind].noun} `{ref.id}`"
+            lines.append(f"- {code}: {record}, `{path}`: {label}.")
+    return lines
+
+
 def report(base: Side, head: Side) -> str:
     out = [
         f"## What this change does to the site\n\nComparing `{base.label}` with `{head.label}`.\n"
@@ -164,6 +247,14 @@ def report(base: Side, head: Side) -> str:
         out.append("")
     else:
         out.append("No records were added, removed or changed.\n")
+    provenance = provenance_changes(base.dataset, head.dataset)
+    out.append("### Sources and review dates\n")
+    out.append(
+        "\n".join(provenance) + "\n" if provenance else "No source or review date changed.\n"
+    )
+    stale = translation_changes(base, head)
+    out.append("### Translations\n")
+    out.append("\n".join(stale) + "\n" if stale else "No translation went out of date.\n")
     tree = check_changes(base.guide, head.guide)
     out.append("### Guided check\n")
     out.append("\n".join(tree) + "\n" if tree else "No answer leads anywhere new.\n")

@@ -7,15 +7,20 @@ takes it and clears it.
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import posixpath
 import re
 import time
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +37,7 @@ from generator.load import unsafe_entries
 from generator.markup import Markup
 from generator.pipeline import Result, build
 from generator.problems import DatasetError, Pos, Problem, display_path
-from generator.publish import LANGUAGE_VARIABLE, OFFLINE_VARIABLE
+from generator.publish import LANGUAGE_VARIABLE, OFFLINE_VARIABLE, SHARED_VARIABLE
 from generator.render.addresses import (
     UNRESOLVED_LINK,
     Options,
@@ -40,9 +45,11 @@ from generator.render.addresses import (
     resolve_links,
     resolver,
 )
+from generator.render.card import Card, CardError, read_card
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import NAV_LIMIT, clashes, nav
 from generator.render.pages import Page as GeneratedPage
+from generator.render.problem_pages import problem_addresses, problem_page
 from generator.render.structured import SITEMAP_INDEX, robots_txt, sitemap_index
 from generator.render.templates import TEMPLATES
 from generator.render.widget import widget_script
@@ -51,14 +58,18 @@ from generator.translations import languages
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
 ASSETS = Path(__file__).parent / "assets"
+CARD = ASSETS / "card.png"
+CARD_URI = "assets/helpsite/card.png"
 THEME = Path(__file__).parent / "theme"
 """Templates that extend the theme (mkdocs-material) for every site that uses the plugin."""
 SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
 """The theme's offline search needs this shim; its offline plugin would load it from a CDN."""
 SHIM_URI = "assets/helpsite/vendor/iframe-worker-shim.js"
 WIDGET_URI = "assets/helpsite/check.js"
-ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 """The guided check's script, one file made of its parts (`widget_script`)."""
+OWN_ASSETS = "assets/helpsite/"
+"""Where the plugin's own browser files go: the widget, its style sheet, the shim."""
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 class _Count(c.Type[int]):
@@ -76,6 +87,8 @@ class HelpsiteConfig(Config):
     """The dataset folder, relative to mkdocs.yml."""
     nav_limit = _Count(int, default=NAV_LIMIT)
     """A navigation section lists at most this many pages; beyond, only its index."""
+    card = c.Optional(c.File(exists=True))
+    """The link-preview image (PNG), relative to mkdocs.yml; else the generator's own."""
 
 
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
@@ -89,6 +102,44 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     """Each generated page's review day, by docs path: set in on_files."""
     _sites: Sites | None = None
     """The site's languages and where each is published: set in on_config."""
+    _card: Card | None = None
+    """The link-preview image: set in on_config."""
+    _serving = False
+    """Whether this process is `mkdocs serve`: set in on_startup."""
+    _broken: tuple[Problem, ...] = ()
+    """While serving, what stops this build, shown in the browser: set in on_pre_build."""
+    _broken_ids: Mapping[str, frozenset[str]] = {}
+    """The record ids the broken dataset's file names give, for the pages' addresses."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def _stop(
+        self,
+        problems: Sequence[Problem],
+        where: str = "the dataset",
+        ids: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
+        """Stop the build; while serving, show the problems in the browser instead,
+        where the editor is looking (MkDocs would leave the page waiting)."""
+        if not self._serving:
+            raise PluginError(str(DatasetError(problems, where)))
+        # At info level: the build goes on (strict mode stops at a warning) to
+        # show the same lines in the browser.
+        for problem in problems:
+            log.info(str(problem))
+        self._broken, self._broken_ids = tuple(problems), ids or {}
+
+    def _read_card(self, config: MkDocsConfig) -> Card:
+        path = Path(self.config.card) if self.config.card else CARD
+        try:
+            return read_card(path)
+        except CardError as exc:
+            shown = display_path(path, self._root(config))
+            raise PluginError(
+                f"{shown}: {exc}; set `card:` of the helpsite plugin in mkdocs.yml to a PNG "
+                "image, or leave it out for the generator's own"
+            ) from None
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -123,6 +174,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
         config.extra_javascript.append(WIDGET_URI)
+        self._card = self._read_card(config)
         self._sites = self._languages(config)
         self._search(config)
         return config
@@ -177,13 +229,14 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # Runs before MkDocs empties the site folder, so a broken dataset stops
         # the build while the last good site is still there.
         self._result = self._guide = None
+        self._broken = ()
         root = self._root(config)
         # MkDocs copies every file of the pages folder into the site, following
         # links: a pull request's link to a file elsewhere on the build machine
         # would be published. Checked before MkDocs lists the folder.
         unsafe = unsafe_entries(Path(config.docs_dir), root)
         if unsafe:
-            raise PluginError(str(DatasetError(unsafe, "the hand-written pages")))
+            return self._stop(unsafe, "the hand-written pages")
         start = time.perf_counter()
         assert self._sites is not None, "on_config runs first"
         language = self._sites.current
@@ -200,13 +253,13 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         )
         seconds = time.perf_counter() - start
         if not result.ok or result.guide is None:
-            raise PluginError(str(DatasetError(result.problems)))
+            return self._stop(result.problems, ids=result.dataset.ids)
         # Checked here, not in on_files, which runs after MkDocs has emptied site/.
         handwritten = {f.src_uri: f for f in get_files(config).documentation_pages()}
         taken = clashes(result.pages, list(handwritten), config.use_directory_urls)
         if taken:
             problems = clash_problems(taken, handwritten, root)
-            raise PluginError(str(DatasetError(problems, "the hand-written pages")))
+            return self._stop(problems, "the hand-written pages", result.dataset.ids)
         for problem in result.problems:
             # A translation in progress shows in English, marked; `check` reports it.
             quiet = problem in result.translation_problems and problem.severity == "warning"
@@ -216,6 +269,14 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         self._result = result
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self._broken:
+            shown = problem_page(self._broken)
+            for path in problem_addresses(self._broken_ids):
+                if files.get_file_from_path(path) is None:
+                    files.append(File.generated(config, path, content=shown))
+            for asset in self._assets(config):  # every page names them
+                files.append(asset)
+            return files
         result, self._result = self._result, None
         assert result is not None and result.guide is not None, "on_pre_build runs first"
         root = self._root(config)
@@ -237,11 +298,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             )
             generated.edit_uri = page.source
             files.append(generated)
-        for asset in sorted(ASSETS.glob("*.css")):
-            files.append(
-                File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
-            )
-        files.append(File.generated(config, WIDGET_URI, content=widget_script()))
+        for asset in self._assets(config):
+            files.append(asset)
         self._wrap_search_worker(files, config)
 
         # The dataset as data, for other tools, at addresses that stay.
@@ -277,9 +335,22 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
                 continue
             files.remove(theme_worker)
             moved = WORKERS + moved_name(name)
-            files.append(File.generated(config, moved, abs_src_path=theme_worker.abs_src_path))
+            files.append(File.generated(config, moved, content=theme_worker.content_bytes))
             wrapper = worker_script(moved_name(name))
             files.append(File.generated(config, theme_worker.src_uri, content=wrapper))
+
+    def _assets(self, config: MkDocsConfig) -> list[File]:
+        """The widget's script and styles and the link-preview card."""
+        assert self._card is not None, "on_config runs first"
+        styles = [
+            File.generated(config, f"assets/helpsite/{asset.name}", abs_src_path=str(asset))
+            for asset in sorted(ASSETS.glob("*.css"))
+        ]
+        return [
+            *styles,
+            File.generated(config, WIDGET_URI, content=widget_script()),
+            File.generated(config, CARD_URI, content=self._card.data),
+        ]
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -289,6 +360,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # The sitemap's lastmod: when the page's facts were last checked, not when
         # it was built (hand-written pages: the guide's latest check). Set here:
         # MkDocs writes the sitemap after reading every page, before rendering any.
+        if self._broken:
+            return markdown
         assert self._guide is not None, "on_files runs first"
         reviewed = self._reviewed.get(page.file.src_uri) or self._guide.last_reviewed
         page.update_date = reviewed.isoformat()
@@ -314,6 +387,12 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         context["hs_language"] = self._sites.current  # type: ignore[typeddict-unknown-key]
         context["hs_offline"] = is_offline(config)  # type: ignore[typeddict-unknown-key]
         context["hs_has_check"] = self._has_check()  # type: ignore[typeddict-unknown-key]
+        assert self._card is not None
+        context["hs_card"] = {  # type: ignore[typeddict-unknown-key]
+            "url": self._sites.root + CARD_URI if self._sites.root else None,
+            "width": self._card.width,
+            "height": self._card.height,
+        }
         context["hs_languages"] = [  # type: ignore[typeddict-unknown-key]
             {
                 "lang": code,
@@ -328,13 +407,84 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         ]
         return context
 
+    @event_priority(-100)  # after every plugin's on_files: the build's files are final
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         # The plugin's theme templates have words of their own ("Suggest a
         # correction", the 404 page's): in the language of this build.
         assert self._sites is not None
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(catalog(self._sites.current), newstyle=True)
+        if os.environ.get(SHARED_VARIABLE) == "true" and self._sites.current != self._sites.default:
+            self._share(env, config, files)
         return env
+
+    def _share(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        """Use the root site's copies of the theme's and the plugin's files.
+
+        `generator build` builds the dataset's language into the site's root first,
+        then each translation into `<code>/` below it (SHARED_VARIABLE). Those files
+        are the same in every language (the same theme, the same plugin; search
+        picks its language from each language's own index), so a translation's
+        pages name the root's copies and it writes none: a visitor's browser keeps
+        one copy for every language, and the site and the offline zip hold one.
+        As the theme's own projects plugin does ("hoisting"), through the two
+        filters the theme writes every such address with, `url` and `script_tag`.
+        Only files the root has byte for byte are left out; should any differ, this
+        build keeps all of its own, and its pages name those.
+        """
+        theme_dirs = {os.path.realpath(folder) for folder in config.theme.dirs}
+        candidates = [
+            f
+            for f in files
+            if not f.is_documentation_page()
+            and (
+                (f.generated_by is None and f.src_dir and os.path.realpath(f.src_dir) in theme_dirs)
+                or (f.generated_by is not None and f.src_uri.startswith((OWN_ASSETS, WORKERS)))
+            )
+        ]
+        root = Path(config.site_dir).parent
+        for f in candidates:
+            at_root_copy = root / f.dest_uri
+            if not at_root_copy.is_file() or at_root_copy.read_bytes() != f.content_bytes:
+                log.info(
+                    f"helpsite: {f.dest_uri} is not in the root site ({root}) byte for byte; "
+                    "this language keeps its own copy of the theme's files"
+                )
+                return
+        for f in candidates:
+            files.remove(f)
+        shared = frozenset(f.src_uri for f in candidates)
+        log.info(f"helpsite: {len(shared)} files of the theme and the plugin used from the root")
+        url, script_tag = env.filters["url"], env.filters["script_tag"]
+
+        def at_root(context: Context, path: str) -> str:
+            """The root's copy of `path` (`assets/...`), as the filters take it: from a
+            page, one folder above this language's root (MkDocs puts a leading `../`
+            before the page's own way up); from a template without a page (404.html,
+            served at any address), by its base, this language's path from the host's
+            root (`/ru`), which the filters leave as it is."""
+            if context["page"] is not None:
+                return "../" + path
+            return posixpath.normpath(posixpath.join(context["base_url"], "..", path))
+
+        @pass_context
+        def shared_url(context: Context, value: Any) -> str:
+            path = str(value)
+            return str(url(context, at_root(context, path) if path in shared else value))
+
+        @pass_context
+        def shared_script_tag(context: Context, script: Any) -> Any:
+            path = str(script)
+            if path not in shared:
+                return script_tag(context, script)
+            if isinstance(script, str):  # the theme's polyfills are plain paths
+                return script_tag(context, at_root(context, path))
+            moved = copy.copy(script)  # an ExtraScriptValue: type, defer, async kept
+            moved.path = at_root(context, path)
+            return script_tag(context, moved)
+
+        env.filters["url"] = shared_url
+        env.filters["script_tag"] = shared_script_tag
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
@@ -350,6 +500,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         return self._guide.flow is not None
 
     def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:
+        if self._broken:
+            return ""
         assert self._guide is not None and self._markup is not None, "on_files runs first"
         root = urlsplit(config.site_url or "/").path or "/"
         resolve = resolver(from_path, config.use_directory_urls, root)
@@ -377,7 +529,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # fetches anyway.
         output = ALTERNATE_LINK.sub("", output)
         left = UNRESOLVED_LINK.search(output)
-        if left is not None:
+        if left is not None and not self._broken:
             where = page.file.abs_src_path or page.file.src_uri
             shown = (
                 display_path(Path(where), self._root(config)) if page.file.abs_src_path else where

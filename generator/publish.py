@@ -35,9 +35,13 @@ from generator.translations import languages
 OFFLINE_VARIABLE = "HELPSITE_OFFLINE"
 """`true` asks the helpsite plugin for the offline variant (for file://)."""
 OFFLINE_ENV = {OFFLINE_VARIABLE: "true", "HELPSITE_DIRECTORY_URLS": "false"}
+"""What mkdocs.yml reads (`!ENV`) to build the offline variant."""
 LANGUAGE_VARIABLE = "HELPSITE_LANGUAGE"
 """Which of the dataset's translations a build makes (unset: the dataset's own language)."""
-"""What mkdocs.yml reads (`!ENV`) to build the offline variant."""
+SHARED_VARIABLE = "HELPSITE_SHARED_ASSETS"
+"""`true` tells a translation's build that it goes into `<code>/` of a site whose root
+the dataset's language has just been built into: its pages use the root's copies of the
+theme's and the plugin's files, and it writes none of its own (the plugin's `_share`)."""
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip can hold
 ZIP_EPOCH_MAX = 4354819199  # 2107-12-31 23:59:59, the latest
@@ -452,6 +456,7 @@ def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
     env.update(OFFLINE_ENV if offline else {})
     env.pop(LANGUAGE_VARIABLE, None)
+    env.pop(SHARED_VARIABLE, None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(config)]
     translated = languages(read_project(config).content)
@@ -463,9 +468,11 @@ def _build(config: Path, out: Path, *, offline: bool, marker: bool) -> int:
                 out.parent.mkdir(parents=True, exist_ok=True)
                 _recover(out)
                 # The dataset's language first: its --clean empties the folder the
-                # others then build into, side by side (one process per core).
+                # others then build into, side by side (one process per core), each
+                # using the theme's files the first has written rather than a copy.
+                below = {**env, SHARED_VARIABLE: "true"}
                 runs = [([*command, "--site-dir", str(work)], env)] + [
-                    ([*command, "--site-dir", str(work / code)], {**env, LANGUAGE_VARIABLE: code})
+                    ([*command, "--site-dir", str(work / code)], {**below, LANGUAGE_VARIABLE: code})
                     for code in translated
                 ]
                 code = _run(runs[:1], processes)

@@ -49,13 +49,13 @@ SEPARATOR = (
 )
 """Between words, as a JavaScript regular expression (the theme's worker reads it
 without the `u` flag, so characters are written as `\\u` escapes): whitespace,
-hyphens and dashes, Latin punctuation with Spanish ¡¿, quotation marks (« » ‹ ›
-and the curly ones), the ellipsis and middle dots, the Arabic comma, semicolon,
+hyphens and dashes, Latin punctuation with Spanish ¡¿, quotation marks (guillemets,
+single and double, and the curly ones), the ellipsis and middle dots, the Arabic comma, semicolon,
 question mark and full stop, CJK punctuation; and HTML entities whole (the
 index holds the text's `<`, `>` and `&`, and a title's `'`, as entities, whose
 `;` must not end a word: the theme's highlighting would split the entity).
-Apostrophes too: `l’adresse` is found by `adresse`. No `|` inside the brackets: the theme's highlighter splits the
-expression at each `|`."""
+Apostrophes too, straight and curly: `l'adresse` is found by `adresse`. No `|`
+inside the brackets: the theme's highlighter splits the expression at each `|`."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from generator.translations import FOLDER, fingerprint
+
 WORDS = [
     "account",
     "order",
@@ -113,8 +115,66 @@ class _Text:
         return f"{self.rng.choice(VERBS).capitalize()} the {self.words(1, 3)}"
 
 
-def synth(n: int, folder: Path, seed: int = 1) -> None:
-    """Write a dataset of `n` causes into `folder` (which becomes the dataset folder)."""
+NOT_TEXT = frozenset(
+    {
+        "messages",  # quoted as the platform shows them
+        "causes",
+        "related",
+        "sources",
+        "reviewed",
+        "check_start",
+        "next",
+        "cause",
+        "remedy",
+        "verdict",
+        "source",
+        "passage",
+    }
+)
+"""Keys whose values a translation never holds: references, dates, quotations."""
+CYRILLIC = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "абцдефгхийклмнопярстуввхызАБЦДЕФГХИЙКЛМНОПЯРСТУВВХЫЗ",
+)
+VOWELS = str.maketrans("aeiouAEIOU", "eiouaEIOUA")
+
+
+def foreign(text: str, code: str) -> str:
+    """Text that reads as another language to a search index: Cyrillic letters for
+    Russian, shifted vowels for the others. Deterministic, and no real words."""
+    return text.translate(CYRILLIC if code == "ru" else VOWELS)
+
+
+def translation(data: Any, code: str, path: str = "") -> tuple[Any, dict[str, str]]:
+    """A record's translation (its texts only, keyed as in the record) and the
+    `from:` fingerprint of the English each text was made from, by its path."""
+    if isinstance(data, str):
+        return foreign(data, code), {path: fingerprint(data)}
+    if isinstance(data, list) and all(isinstance(item, str) for item in data):
+        return [foreign(item, code) for item in data], {path: fingerprint(tuple(data))}
+    if isinstance(data, list):
+        items: list[Any] = []
+        stamps: dict[str, str] = {}
+        for i, item in enumerate(data):
+            text, found = translation(item, code, f"{path}.{i}")
+            items.append(text)
+            stamps |= found
+        return items, stamps
+    texts: dict[str, Any] = {}
+    stamps = {}
+    for key, value in data.items():
+        if key in NOT_TEXT:
+            continue
+        text, found = translation(value, code, f"{path}.{key}" if path else key)
+        if text != {}:
+            texts[key] = text
+            stamps |= found
+    return texts, stamps
+
+
+def synth(n: int, folder: Path, seed: int = 1, languages: tuple[str, ...] = ()) -> None:
+    """Write a dataset of `n` causes into `folder` (which becomes the dataset folder),
+    translated into each of `languages` (made: machine, stamped)."""
     if n < 2:
         raise ValueError("a synthetic dataset needs at least 2 causes")
     rng = random.Random(seed)
@@ -128,6 +188,7 @@ def synth(n: int, folder: Path, seed: int = 1) -> None:
             "summary": t.sentence(),
             "intro": t.paragraph(2),
             "notice": "A synthetic dataset for benchmarks.",
+            "recovery_question": "Can it be put right?",
             "check_start": "q-00001",
         },
         "sources/notes.yml": {
@@ -197,6 +258,12 @@ def synth(n: int, folder: Path, seed: int = 1) -> None:
             "answers": answers,
             "unsure": {**answers[1], "label": f"Not sure, {t.words(1, 3)}"},
         }
+    for code in languages:
+        for rel, data in list(files.items()):
+            if rel.startswith(("sources/", FOLDER + "/")):
+                continue  # sources are cited as published
+            texts, stamps = translation(data, code)
+            files[f"{FOLDER}/{code}/{rel}"] = {"made": "machine", **texts, "from": stamps}
     for rel, data in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)

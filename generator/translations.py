@@ -245,14 +245,14 @@ def _walk(
         path = prefix + name
         value = getattr(english_part, name, None) if info else None
         spec = info.spec if info else None
-        translatable = spec is not None and (
-            is_text(spec)
-            or isinstance(spec, Nested)
-            or (isinstance(spec, ListOf) and isinstance(spec.item, Nested))
-        )
-        if info is None or not translatable or value in (None, "", ()):
+        if spec is None or not _holds_text(spec) or value in (None, "", ()):
+            # Suggested only what could be given here: another text with English to translate.
             allowed = [
-                n for n, f in fields.items() if getattr(english_part, n) not in (None, "", ())
+                n
+                for n, f in fields.items()
+                if n != name
+                and _holds_text(f.spec)
+                and getattr(english_part, n) not in (None, "", ())
             ]
             reader.fail(
                 key.pos,
@@ -297,6 +297,15 @@ def _walk(
                 inner = {k.value: (k, v) for k, v in item.entries}
                 ok = _walk(part, inner, f"{path}.{i}.", values, reader) and ok
     return ok
+
+
+def _holds_text(spec: Spec) -> bool:
+    """A field a translation may give: a text, or a part of the record that holds texts."""
+    return (
+        is_text(spec)
+        or isinstance(spec, Nested)
+        or (isinstance(spec, ListOf) and isinstance(spec.item, Nested))
+    )
 
 
 def _list(node: Node, length: int, path: str, reader: Reader) -> tuple[Node, ...] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,12 +12,14 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.pipeline import Result, check
-from generator.publish import build_site
+from generator.publish import build_bundle, build_site
 from tests.browser import chromium, console_errors, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = Path(__file__).parent / "datasets"
 HOUSEPLANTS = DATASETS / "houseplants"
+BUNDLE_NAME = "guide"
+"""The offline zip's name in the tests: `guide-offline.zip`, holding `guide/`."""
 
 
 class Project:
@@ -89,3 +92,25 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_site_url(real_site: Path) -> Iterator[str]:
     with serve(real_site) as url:
         yield url
+
+
+def make_bundle(folder: Path) -> Path:
+    """The real offline zip, as `make bundle` makes it, into `folder`."""
+    target = folder / f"{BUNDLE_NAME}-offline.zip"
+    assert build_bundle(ROOT / "mkdocs.yml", target, BUNDLE_NAME) == 0
+    return target
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's offline zip, built once for the whole session."""
+    return make_bundle(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def unpacked(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip unpacked, as a reader would: its one top folder."""
+    folder = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(folder)
+    return folder / BUNDLE_NAME

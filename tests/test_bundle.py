@@ -12,30 +12,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.publish import build_bundle, source_date_epoch, write_zip
+from generator.publish import source_date_epoch, write_zip
 from tests.browser import search
-from tests.conftest import ROOT
-
-NAME = "guide"
-
-
-def make_bundle(folder: Path) -> Path:
-    target = folder / f"{NAME}-offline.zip"
-    assert build_bundle(ROOT / "mkdocs.yml", target, NAME) == 0
-    return target
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_bundle(tmp_path_factory.mktemp("dist"))
-
-
-@pytest.fixture(scope="module")
-def unpacked(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(folder)
-    return folder / NAME
+from tests.conftest import BUNDLE_NAME as NAME
+from tests.conftest import ROOT, make_bundle
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
 from tests.conftest import HOUSEPLANTS, ROOT
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -254,3 +255,24 @@ def test_broken_dataset_is_reported_precisely(case: str, tmp_path: Path) -> None
     assert code == (1 if errors else 0)
     assert seconds < SECONDS
     assert megabytes < MEGABYTES
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_dataset_is_reported_precisely_in_process(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same lines and exit code from `main(["check"])` in this process: the
+    subprocess above bounds time and memory, this one lets the mutation tests
+    (`make mutation`) see which code each case runs."""
+    project = lay_out(case, tmp_path / "project")
+    monkeypatch.chdir(project)
+    code = main(["check"])
+    stdout, stderr = capsys.readouterr()
+    expected = (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    errors = sum(": error: " in line for line in expected)
+    assert stderr.splitlines() == [
+        *expected,
+        f"{errors} error(s), {len(expected) - errors} warning(s)",
+    ]
+    assert SECRET not in stdout + stderr
+    assert code == (1 if errors else 0)

@@ -43,6 +43,14 @@ def test_diff_of_two_dataset_folders(project: Project, tmp_path: Path) -> None:
         "| removed | remedy `remove-yellow-leaves` |  |\n"
         "| changed | question `light` | answers |\n"
         "\n"
+        "### Sources and review dates\n"
+        "\n"
+        "No source or review date changed.\n"
+        "\n"
+        "### Translations\n"
+        "\n"
+        "No translation went out of date.\n"
+        "\n"
         "### Guided check\n"
         "\n"
         "- Gone: Answer \u201cNo\u201d to question `light`, which led to cause `overwatering`.\n"
@@ -50,6 +58,61 @@ def test_diff_of_two_dataset_folders(project: Project, tmp_path: Path) -> None:
         "cause `old-leaves`.\n"
         "- Cause `old-leaves` can now be reached.\n"
     )
+
+
+def test_diff_shows_where_facts_come_from_and_when_they_were_checked(
+    project: Project, tmp_path: Path
+) -> None:
+    project.write(
+        "sources/watering-guide.yml",
+        """
+        title: Watering *houseplants*
+        publisher: A garden centre
+        url: https://example.org/watering
+        read: 2026-12-01
+        """,
+    )
+    leaves = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "causes/old-leaves.yml",
+        leaves.replace("verdict: never", "verdict: rarely")
+        .replace("source: plant-care-notes", "source: watering-guide")
+        .replace("  - plant-care-notes", "  - plant-care-notes\n  - watering-guide")
+        .replace("reviewed: 2026-11-27", "reviewed: 2026-12-01"),
+    )
+    base = read_side(str(HOUSEPLANTS / "content"), tmp_path)
+    head = read_side(str(project.content), tmp_path)
+    section = report(base, head).split("### Sources and review dates\n\n")[1]
+    assert section.split("\n### ")[0] == (
+        "- New source `watering-guide`: \u201cWatering \\*houseplants\\*\u201d, A garden "
+        "centre, <https://example.org/watering>.\n"
+        "- cause `old-leaves` now cites source `watering-guide`.\n"
+        "- cause `old-leaves`: reviewed 2026-12-01 (was 2026-11-27).\n"
+        "- cause `old-leaves`: verdict `rarely` (was `never`).\n"
+        "- cause `old-leaves`: the verdict now rests on source `watering-guide` "
+        "(was `plant-care-notes`).\n"
+    )
+    same = report(base, base)
+    assert "No source or review date changed." in same
+
+
+def test_diff_lists_the_translations_a_change_puts_out_of_date(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    record = content / "causes/wrong-login-data.yml"
+    text = record.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.*)$", text, re.MULTILINE)
+    assert title is not None
+    record.write_text(text.replace(title.group(0), "title: Mistyped sign-in details"), "utf-8")
+    base = read_side(str(ROOT / "content"), tmp_path)
+    head = read_side(str(content), tmp_path)
+    section = report(base, head).split("### Translations\n\n")[1].split("\n### ")[0]
+    languages = sorted(p.name for p in (ROOT / "content/translations").iterdir())
+    assert section == "".join(
+        f"- {code}: cause `wrong-login-data`, `title`: now out of date.\n" for code in languages
+    )
+    back = report(head, base).split("### Translations\n\n")[1].split("\n### ")[0]
+    assert back.count("up to date again") == len(languages)
 
 
 def test_diff_of_two_git_revisions(tmp_path: Path) -> None:

@@ -169,6 +169,8 @@ def test_the_publish_workflow_s_addresses_reach_every_link(
     page = "https://someone.github.io/guide/causes/too-many-disputes/"
     assert f'<link rel="canonical" href="{page}">' in html
     assert f'<meta property="og:url" content="{page}">' in html
+    card = "https://someone.github.io/guide/assets/helpsite/card.png"
+    assert f'<meta property="og:image" content="{card}">' in html
     assert 'href="https://github.com/someone/guide/edit/main/content/causes/' in html
     assert 'href="https://github.com/someone/guide/issues/new?template=report.yml&amp;' in html
     robots = (site / "robots.txt").read_text(encoding="utf-8")

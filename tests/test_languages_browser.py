@@ -5,15 +5,19 @@ on a phone, over http and from the offline zip."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from generator.i18n import direction
 from generator.link import Guide
 from generator.pipeline import build as build_pages
 from generator.translations import languages
+from tests.browser import console_errors, search
 from tests.conftest import ROOT
+from tests.flows import outcome_addresses
 from tests.test_quality import axe_violations
 
 LANGUAGES = languages(ROOT / "content")
@@ -21,31 +25,9 @@ PHONE = {"width": 375, "height": 812}
 
 
 def translated(code: str) -> Guide:
-    result = build_pages(ROOT / "content", ROOT, language=code)
+    result = build_pages(ROOT / "content", ROOT, language=None if code == "en" else code)
     assert result.guide is not None
     return result.guide
-
-
-def outcome_addresses(guide: Guide) -> dict[str, str]:
-    """An address of the guided check that ends on each outcome: cause id -> fragment."""
-    assert guide.flow is not None
-    questions = {q.id: q for q in guide.flow.questions}
-    found: dict[str, str] = {}
-    pending: list[tuple[str, list[str]]] = [(guide.flow.start, [])]
-    while pending:
-        qid, picks = pending.pop(0)
-        question = questions[qid]
-        for i, answer in enumerate(question.choices):
-            unsure = question.unsure is not None and i == len(question.choices) - 1
-            if question.share is not None and not unsure:
-                pick = ("12-20", "3-20", "0-0")[i]
-            else:
-                pick = "u" if unsure else str(i)
-            if answer.target.kind == "causes":
-                found.setdefault(answer.target.id, "#a=" + ".".join([*picks, pick]))
-            else:
-                pending.append((answer.target.id, [*picks, pick]))
-    return found
 
 
 def test_the_site_has_eight_languages() -> None:
@@ -77,7 +59,8 @@ def test_the_guided_check_reaches_every_outcome_in_each_language(
 ) -> None:
     guide = translated(code)
     page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-    for cause, fragment in outcome_addresses(guide).items():
+    assert guide.flow is not None
+    for cause, fragment in outcome_addresses(guide.flow).items():
         page.goto(f"{real_site_url}{code}/check/{fragment}")
         outcome = page.locator(f"#o-{cause}")
         expect(outcome).to_be_visible()
@@ -108,3 +91,61 @@ def test_the_switcher_keeps_the_reader_on_the_same_page(page: Page, real_site_ur
     page.locator(".md-header .md-select button").hover()
     page.locator('.md-select__link[hreflang="en"]').click()
     page.wait_for_url(real_site_url + "causes/too-many-disputes/")
+
+
+WHERE = {
+    # how it is reached: (home, a cause, the guided check), below the language's root
+    "http": ("", "causes/too-many-disputes/", "check/"),
+    "file": ("index.html", "causes/too-many-disputes.html", "check.html"),
+}
+
+
+@pytest.mark.parametrize("where", list(WHERE))
+@pytest.mark.parametrize("code", ["en", *LANGUAGES])
+def test_every_language_works_with_the_one_copy_of_the_theme_at_the_root(
+    browser: Browser, real_site_url: str, unpacked: Path, code: str, where: str
+) -> None:
+    """Each language's pages load the theme and the widget from the site's root, the
+    same addresses in every language (a browser keeps one copy), and everything
+    works with them: pages, search in the language, the guided check; over http
+    and from the offline zip under file://, with nothing failing or leaving."""
+    guide = translated(code)
+    site = real_site_url if where == "http" else unpacked.as_uri() + "/"
+    base = site + ("" if code == "en" else f"{code}/")
+    home, cause, check = (base + rel for rel in WHERE[where])
+    context = browser.new_context()
+    requested: list[str] = []
+    failed: list[str] = []
+    context.on("request", lambda r: requested.append(r.url))
+    context.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
+    context.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page = context.new_page()
+    errors = console_errors(page)
+    for address in (home, cause):
+        page.goto(address)
+        page.wait_for_load_state("networkidle")
+        expect(page.locator("html")).to_have_attribute("lang", code)
+
+    title = guide.cause("too-many-disputes").title
+    word = max(re.findall(r"\w+", title), key=len)
+    heading = page.get_by_role("heading", name=title, exact=True)
+    found = search(page, word).filter(has=heading).first
+    expect(found).to_be_visible()
+    href = found.locator("a").first.get_attribute("href") or ""
+    assert unquote(urlsplit(href).path).endswith(urlsplit(cause).path), href
+
+    assert guide.flow is not None
+    outcome, fragment = next(iter(outcome_addresses(guide.flow).items()))
+    page.goto(check + fragment)
+    expect(page.locator(f"#o-{outcome}")).to_be_visible()
+    expect(page.locator(f"#o-{outcome} h2")).to_contain_text(guide.cause(outcome).title)
+    page.wait_for_load_state("networkidle")
+    context.close()
+
+    assert errors == [], "the console showed errors"
+    assert failed == [], "requests failed"
+    assert [u for u in requested if not u.startswith((site, "data:"))] == [], "requests left"
+    theme = [u for u in requested if "/assets/" in u]
+    for expected in ("assets/stylesheets/main.", "assets/javascripts/workers/search."):
+        assert any(u.startswith(site + expected) for u in theme), expected
+    assert [u for u in theme if not u.startswith(site + "assets/")] == []

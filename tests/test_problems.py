@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from generator.problems import Pos, Problem, visible
+from generator.problems import DatasetError, Pos, Problem, did_you_mean, visible
 from tests.conftest import ROOT, Project
 
 FORGED = "x\x1b[31m\n::error file=README.md::forged\u202e.yml"
@@ -45,3 +45,34 @@ def test_a_hostile_file_name_cannot_forge_lines_in_the_log(project: Project, fmt
     forged = [line for line in result.stderr.splitlines() if "forged" in line]
     assert len(forged) == 1
     assert forged[0].startswith("content/causes/x" if fmt == "text" else "::error file=")
+
+
+def test_the_build_s_error_lists_every_problem_in_place_order_and_counts_errors() -> None:
+    problems = [
+        Problem(Pos("content/b.yml", 1, 1), "second", "warning"),
+        Problem(Pos("content/a.yml", 2, 3), "first"),
+    ]
+    assert str(DatasetError(problems)) == (
+        "content/a.yml:2:3: error: first\n"
+        "content/b.yml:1:1: warning: second\n"
+        "1 error in the dataset; nothing was built."
+    )
+    assert str(DatasetError([*problems, Problem(Pos("c", 1, 1), "x")], "the ru site")).endswith(
+        "\n2 errors in the ru site; nothing was built."
+    )
+
+
+def test_annotations_escape_what_github_would_read_as_syntax() -> None:
+    problem = Problem(Pos("content/a,b:c%.yml", 3, 4), "50% off\n::x", "warning")
+    assert problem.github() == (
+        "::warning file=content/a%2Cb%3Ac%25.yml,line=3,col=4::50%25 off\\x0a::x"
+    )
+
+
+def test_a_suggestion_needs_a_close_match() -> None:
+    assert did_you_mean("causse", ["cause", "remedy"]) == " (did you mean 'cause'?)"
+    assert did_you_mean("xyz", ["cause", "remedy"]) == ""
+
+
+def test_bytes_and_characters_beyond_the_basic_plane_are_escaped_by_their_width() -> None:
+    assert visible("\udce9\x7f\u200b\U000e0001") == "\\xe9\\x7f\\u200b\\U000e0001"

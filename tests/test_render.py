@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,31 @@ def test_hand_written_pages_at_a_generated_address_are_found(
     handwritten = ["check.md", "check/index.md", "about.md", "causes/index.md"]
     found = clashes(generated, handwritten, directory_urls)
     assert [path for path, _ in found] == expected
+
+
+def test_a_synthetic_dataset_s_translations_are_complete_and_current(tmp_path: Path) -> None:
+    """The benchmark's three-language rows time translated pages, not English fallbacks."""
+    synth(12, tmp_path / "content", languages=("ru", "es"))
+    result = check(tmp_path / "content", tmp_path)
+    assert result.ok and result.problems == ()
+    assert [language.code for language in result.languages] == ["es", "ru"]
+    for language in result.languages:
+        assert language.missing == 0
+        assert all(not t.english for t in language.translations.values())
+    ru = (tmp_path / "content/translations/ru/causes/cause-00001.yml").read_text(encoding="utf-8")
+    assert "made: machine" in ru and re.search("[\u0400-\u04ff]{4}", ru)
+
+
+def test_the_home_page_stays_the_same_size_on_a_large_site(tmp_path: Path) -> None:
+    """A visitor's first page lists the first causes and symptoms and links the rest."""
+    sizes = []
+    for n in (280, 560):
+        synth(n, tmp_path / str(n))
+        guide = check(tmp_path / str(n), tmp_path).guide
+        assert guide is not None
+        home = next(p for p in render(guide) if p.path == "index.md").markdown
+        assert home.count("<tr><td>") == 12
+        assert 'href="symptoms/">All symptoms</a>' in home
+        assert 'href="causes/">All causes at a glance' in home
+        sizes.append(len(home))
+    assert sizes[1] <= sizes[0] * 1.05

@@ -6,10 +6,12 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from generator.pipeline import check
 from generator.scaffold import ScaffoldError, new_site
 from tests.conftest import ROOT
 
@@ -69,3 +71,64 @@ def test_a_new_site_is_never_written_over_files(tmp_path: Path) -> None:
     with pytest.raises(ScaffoldError, match="already holds files"):
         new_site(tmp_path, "The message", "A site", __import__("datetime").date(2026, 11, 27))
     assert [p.name for p in tmp_path.iterdir()] == ["mine.txt"]
+
+
+def test_a_new_site_passes_check_in_the_reader_s_words(tmp_path: Path) -> None:
+    message = 'The printer says "Offline" & <stops>'
+    written = new_site(tmp_path / "site", message, "Printer help", date(2026, 11, 27))
+    names = sorted(p.relative_to(tmp_path / "site").as_posix() for p in written)
+    assert names == [
+        "content/causes/first-cause.yml",
+        "content/causes/second-cause.yml",
+        "content/pages/about.md",
+        "content/questions/first-question.yml",
+        "content/remedies/first-fix.yml",
+        "content/remedies/second-fix.yml",
+        "content/site.yml",
+        "content/sources/first-source.yml",
+        "content/symptoms/the-message.yml",
+        "mkdocs.yml",
+    ]
+    result = check(tmp_path / "site/content", tmp_path / "site")
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.guide is not None
+    (symptom,) = result.guide.symptoms
+    assert symptom.messages[0].text == message
+    assert result.guide.settings.title == "Printer help"
+    mkdocs = (tmp_path / "site/mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Printer help"' in mkdocs
+    assert symptom.reviewed == date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "label"),
+    [
+        ("", "A site", "--message"),
+        ("   ", "A site", "--message"),
+        ("two\nlines", "A site", "--message"),
+        ("x" * 121, "A site", "--message"),
+        ("The message", "x" * 121, "--name"),
+    ],
+)
+def test_a_message_or_name_that_is_not_one_short_line_is_refused(
+    tmp_path: Path, message: str, name: str, label: str
+) -> None:
+    with pytest.raises(ScaffoldError) as refused:
+        new_site(tmp_path / "site", message, name, date(2026, 11, 27))
+    assert str(refused.value) == f"expected {label} to be one line of 1 to 120 characters"
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_message_of_120_characters_fits(tmp_path: Path) -> None:
+    new_site(tmp_path / "site", "x" * 120, "y" * 120, date(2026, 11, 27))
+    assert check(tmp_path / "site/content", tmp_path / "site").ok
+
+
+def test_a_new_site_is_never_written_over_a_file(tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("keep", encoding="utf-8")
+    with pytest.raises(ScaffoldError) as refused:
+        new_site(tmp_path / "site", "The message", "A site", date(2026, 11, 27))
+    assert str(refused.value) == (
+        f"{tmp_path / 'site'} already holds files; give a new or empty folder, so nothing is "
+        "overwritten"
+    )

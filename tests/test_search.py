@@ -189,9 +189,7 @@ def test_a_site_s_own_search_settings_win(project: Project, tmp_path: Path) -> N
     assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter"]  # the plugin's
 
 
-def test_no_link_to_a_guided_check_the_site_does_not_have(
-    project: Project, tmp_path: Path
-) -> None:
+def test_no_link_to_a_guided_check_the_site_does_not_have(project: Project, tmp_path: Path) -> None:
     for question in (project.content / "questions").glob("*.yml"):
         question.unlink()
     site_yml = project.content / "site.yml"

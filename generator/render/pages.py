@@ -95,6 +95,12 @@ REPORT_FORM = "report.yml"
 """The repository's issue form for visitors' reports (`.github/ISSUE_TEMPLATE/`)."""
 
 
+HOME_LIMIT = 12
+"""The home page lists at most this many causes and symptoms, in the dataset's
+order (editors put the likeliest first), and links the overview pages for the
+rest: a visitor's first page stays the same size whatever the dataset's."""
+
+
 def format_day(day: date, language: str) -> str:
     """A day as readers of the page write it."""
     return format_date(day, "long", locale=locale(language))
@@ -115,7 +121,15 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
     r = _Renderer(guide, options or Options())
     settings = guide.settings
     pages = [
-        r.page("home.md.j2", HOME, settings.title, settings.summary, settings.pos.path, trail=[])
+        r.page(
+            "home.md.j2",
+            HOME,
+            settings.title,
+            settings.summary,
+            settings.pos.path,
+            trail=[],
+            limit=HOME_LIMIT,
+        )
     ]
     if guide.flow is not None:
         source = guide.flow.questions[0].pos.path

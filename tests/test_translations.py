@@ -1,0 +1,298 @@
+# ruff: noqa: RUF001 - the translations are Russian on purpose
+"""Translations (`content/translations/<language>/`): what `check` says about them,
+what `translations stamp` writes, and how a translated page marks what shows in
+English. Without MkDocs: the guide and the generated Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.pipeline import build
+from generator.schema import Ref
+from generator.translations import SETTINGS_REF, English, fingerprint, stamp
+from tests.conftest import Project
+
+CAUSE = "translations/ru/causes/overwatering.yml"
+"""The translation these tests write: the houseplants' cause `overwatering`, whose
+title is "Too much water" and whose one sign is "The soil is wet to the touch
+days after watering."."""
+
+
+def stamped(project: Project, rel: str, text: str) -> None:
+    """Write a translation, then stamp it as `translations stamp` does."""
+    path = project.write(rel, text)
+    guide = project.check().guide
+    assert guide is not None
+    path.write_text(stamp(path, guide.cause(path.stem)), encoding="utf-8")
+
+
+def lines(project: Project) -> list[str]:
+    return [line for line in project.problems() if "translations/" in line]
+
+
+def summary(missing: int, untranslated: int, stale: int) -> str:
+    return (
+        f"content/translations/ru:1:1: warning: {missing} of 11 records have no translation "
+        f"into ru, {untranslated} texts of translated records are not translated yet and "
+        f"{stale} are out of date; they show in English, marked as such"
+    )
+
+
+def test_a_stamped_translation_is_current_and_the_rest_is_counted(project: Project) -> None:
+    # 11 records have text to translate: the settings, 1 symptom, 3 causes, 3
+    # remedies, 2 questions and the source's note. The cause has 6 texts
+    # (title, summary, explanation, the sign, the verdict's reason, the
+    # second remedy's note); this file gives 2 of them.
+    stamped(project, CAUSE, "made: machine\ntitle: Слишком много воды\nrecognise:\n  - Мокро.\n")
+    assert lines(project) == [summary(10, 4, 0)]
+
+
+def test_a_translation_of_the_english_as_it_was_is_out_of_date(project: Project) -> None:
+    project.write(
+        CAUSE,
+        f"""
+        made: human
+        title: Слишком много воды
+        from:
+          title: {fingerprint("Too little water")}
+        """,
+    )
+    assert lines(project) == [
+        summary(10, 5, 1),
+        "content/translations/ru/causes/overwatering.yml:2:8: warning: the English of 'title' "
+        "changed since this was translated (or it was never stamped); it now reads 'Too much "
+        "water': update the translation, then run `helpsite translations stamp` on this file",
+    ]
+
+
+def test_a_list_s_fingerprint_covers_every_item(project: Project) -> None:
+    signs = ("The soil is wet to the touch days after watering.",)
+    project.write(
+        CAUSE,
+        f"""
+        made: reviewed
+        recognise:
+          - Мокро.
+        from:
+          recognise: {fingerprint(signs)}
+        """,
+    )
+    assert lines(project) == [summary(10, 5, 0)]
+    assert fingerprint(signs) == fingerprint(signs[0]) != fingerprint((*signs, "another"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: Слишком много воды\n",
+            "1:1: error: 'made' must be one of machine, human, reviewed: how this translation "
+            "was made (machine, by a person, or reviewed by a native speaker)",
+        ),
+        (
+            "made: robot\ntitle: Слишком много воды\n",
+            "2:7: error: 'made' must be one of machine, human, reviewed: how this translation "
+            "was made (machine, by a person, or reviewed by a native speaker)",
+        ),
+        (
+            "made: machine\nfrom: [title]\n",
+            "3:7: error: 'from' maps field paths to fingerprints",
+        ),
+        (
+            "made: machine\ntitle: Вода\nfrom:\n  title: 1234567\n",
+            "5:10: error: 'from.title' expects 8 hex digits",
+        ),
+        (
+            "made: machine\ntitel: Вода\n",
+            "3:1: error: 'titel' is not a text of the English record to translate (did you "
+            "mean 'title'?); translations hold only text (ids, references, numbers and "
+            "dates stay as in the English)",
+        ),
+        (
+            "made: machine\nreviewed: 2026-01-01\n",
+            "3:1: error: 'reviewed' is not a text of the English record to translate; "
+            "translations hold only text (ids, references, numbers and dates stay as in the "
+            "English)",
+        ),
+        (
+            "made: machine\nprevention: [Не заливать.]\n",
+            "3:1: error: 'prevention' is not a text of the English record to translate; "
+            "translations hold only text (ids, references, numbers and dates stay as in the "
+            "English)",
+        ),
+        (
+            "made: machine\nrecognise: Мокро.\n",
+            "3:12: error: 'recognise' is a list in the English; translate each item",
+        ),
+        (
+            "made: machine\nrecognise: [Мокро., Сыро.]\n",
+            "3:12: error: 'recognise' has 2 items, expected 1 as in the English; translate each "
+            "item, in the same order",
+        ),
+        (
+            "made: machine\nrecognise: ['']\n",
+            "3:13: error: 'recognise[0]' is blank; write the text, or remove the line if it is "
+            "optional",
+        ),
+        (
+            "made: machine\nrecoverability: Можно.\n",
+            "3:17: error: 'recoverability' is a mapping in the English; translate its texts",
+        ),
+        (
+            "made: machine\nrecoverability:\n  verdict: never\n",
+            "4:3: error: 'recoverability.verdict' is not a text of the English record to "
+            "translate; translations hold only text (ids, references, numbers and dates stay as "
+            "in the English)",
+        ),
+        (
+            "made: machine\nremedies: [Подождать., {}]\n",
+            "3:12: error: 'remedies[0]' is a mapping, `{}` when it has no text",
+        ),
+        (
+            "made: machine\nremedies: [{}]\n",
+            "3:11: error: 'remedies' has 1 items, expected 2 as in the English; translate each "
+            "item, in the same order",
+        ),
+        (
+            'made: machine\ntitle: "Две\\nстроки"\n',
+            "3:8: error: 'title' must be one line; join the lines or shorten it",
+        ),
+        (
+            "- made: machine\n",
+            "2:1: error: a translation is a mapping of fields, e.g. `title: ...`",
+        ),
+    ],
+)
+def test_a_malformed_translation_is_an_error_at_its_place(
+    project: Project, text: str, expected: str
+) -> None:
+    project.write(CAUSE, "# a comment line, so that positions count from line 2\n" + text)
+    found = [line for line in lines(project) if ": error: " in line]
+    assert found == [f"content/{CAUSE}:{expected}"]
+
+
+def test_a_translation_of_nothing_and_a_folder_that_is_no_language_are_errors(
+    project: Project,
+) -> None:
+    project.write("translations/ru/causes/drought.yml", "made: machine\ntitle: Засуха\n")
+    project.write("translations/Russian/site.yml", "made: machine\ntitle: Листья\n")
+    project.write("translations/ru/site.yml", "made: machine\ntitle: Жёлтые листья\n")
+    assert [line for line in lines(project) if ": error: " in line] == [
+        "content/translations/Russian:1:1: error: 'Russian' is not a language tag; name the "
+        "folder like `ru`, `es` or `pt-BR`",
+        "content/translations/ru/causes/drought.yml:1:1: error: a translation of "
+        "causes/drought.yml, which does not exist (or has errors); delete it, or rename it "
+        "after the record it translates",
+    ]
+
+
+def test_a_translation_of_the_settings_names_the_texts_it_may_give(
+    project: Project,
+) -> None:
+    project.write("translations/ru/site.yml", "made: machine\nnotise: Пример.\nname: Листья\n")
+    assert [line for line in lines(project) if ": error: " in line] == [
+        "content/translations/ru/site.yml:2:1: error: 'notise' is not a text of the English "
+        "record to translate (did you mean 'notice'?); translations hold only text (ids, "
+        "references, numbers and dates stay as in the English)",
+        # The houseplants' site.yml has no `name`: there is no English to translate.
+        "content/translations/ru/site.yml:3:1: error: 'name' is not a text of the English "
+        "record to translate; translations hold only text (ids, references, numbers and "
+        "dates stay as in the English)",
+    ]
+
+
+def test_stamp_writes_a_new_from_block_for_the_texts_the_file_gives(project: Project) -> None:
+    path = project.write(
+        CAUSE,
+        """
+        made: machine
+        title: Слишком много воды
+        from:
+          title: 00000000
+          gone: 11111111
+
+        recoverability:
+          reason: Поправится.
+        remedies:
+          - {}
+          - note: Свет помогает.
+
+
+        """,
+    )
+    guide = project.check().guide
+    assert guide is not None
+    assert stamp(path, guide.cause("overwatering")) == (
+        "made: machine\n"
+        "title: Слишком много воды\n"
+        "recoverability:\n"
+        "  reason: Поправится.\n"
+        "remedies:\n"
+        "  - {}\n"
+        "  - note: Свет помогает.\n"
+        "from:\n"
+        f"  title: {fingerprint('Too much water')}\n"
+        f"  recoverability.reason: {fingerprint('Most plants recover once the soil dries out.')}\n"
+        f"  remedies.1.note: {fingerprint('More light also helps the soil dry faster.')}\n"
+    )
+
+
+def test_a_translated_page_marks_every_text_that_shows_in_english(project: Project) -> None:
+    stamped(
+        project,
+        CAUSE,
+        "made: machine\ntitle: Слишком много воды\nrecoverability:\n  reason: Поправится.\n",
+    )
+    project.write("translations/ru/site.yml", "made: reviewed\ntitle: Жёлтые листья\n")
+    result = build(project.content, project.root, language="ru")
+    guide = result.guide
+    assert guide is not None and guide.language == "ru"
+    cause = guide.cause("overwatering")
+    assert cause.title == "Слишком много воды" and not isinstance(cause.title, English)
+    assert isinstance(cause.summary, English) and cause.summary == (
+        "The roots sit in wet soil and cannot breathe."
+    )
+    assert [type(sign) for sign in cause.recognise] == [English]
+    assert cause.recoverability.reason == "Поправится."
+    assert isinstance(cause.remedies[1].note, English)
+    assert guide.in_english[Ref("causes", "overwatering")] == {
+        "summary",
+        "explanation",
+        "recognise",
+        "remedies.1.note",
+    }
+    # A record without a translation file shows all its texts in English.
+    assert guide.in_english[Ref("remedies", "let-soil-dry")] == {
+        "title",
+        "summary",
+        "steps",
+        "expect.effort",
+        "expect.waiting",
+    }
+    # The settings' title was never stamped: it shows in English.
+    assert "title" in guide.in_english[SETTINGS_REF]
+    assert isinstance(guide.settings.title, English)
+    assert guide.made == {Ref("causes", "overwatering"): "machine", SETTINGS_REF: "reviewed"}
+    assert guide.flow is not None
+    assert all(isinstance(q.text, English) for q in guide.flow.questions)
+    page = next(p for p in result.pages if p.path == "causes/overwatering.md")
+    assert page.title == "Слишком много воды"
+    assert (
+        '<span lang="en" dir="ltr" class="hs-en">The roots sit in wet soil and cannot '
+        "breathe.</span>"
+    ) in page.markdown or (
+        '<div lang="en" dir="ltr" class="hs-en"><p>Soil that never dries out starves the '
+        "roots of air.</p></div>"
+    ) in page.markdown
+
+
+def test_a_language_the_dataset_does_not_have_builds_nothing(project: Project) -> None:
+    result = build(project.content, project.root, language="ru")
+    assert result.guide is None and result.pages == ()
+    assert result.problems == ()
+
+
+def test_english_text_is_escaped_where_it_is_marked() -> None:
+    assert English("<b>&").__html__() == (
+        '<span lang="en" dir="ltr" class="hs-en">&lt;b&gt;&amp;</span>'
+    )

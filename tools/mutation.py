@@ -1,0 +1,105 @@
+"""`make mutation`: mutmut over `generator/` against the fast tests (`[tool.mutmut]` in
+pyproject.toml), from a fresh `mutants/` folder; then the score into the README's
+`<!-- mutation:start -->` block and every mutant that was not killed listed in
+`.build/mutation-survivors.txt`.
+
+Fails if the score is under MIN_SCORE, or if a surviving mutant is not explained in
+tests/mutation-survivors.md (by its name, as `mutmut show NAME` takes it)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.readme import replace_block  # noqa: E402
+
+MIN_SCORE = 90.0
+"""Percent of the mutants the fast tests must kill."""
+EXPLAINED = ROOT / "tests" / "mutation-survivors.md"
+LIST = ROOT / ".build" / "mutation-survivors.txt"
+MUTMUT = Path(sys.executable).parent / "mutmut"
+
+
+def mutmut(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(MUTMUT), *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--workers", type=int, default=2, help="mutants tested at once")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep mutants/ and the results mutmut has cached"
+    )
+    args = parser.parse_args()
+    if not args.keep:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    start = time.monotonic()
+    # mutmut draws a progress line many times a second: only its end is worth keeping.
+    run = subprocess.run(
+        [str(MUTMUT), "run", "--max-children", str(args.workers)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    minutes = (time.monotonic() - start) / 60
+    if run.returncode != 0:
+        print(run.stdout[-4000:], file=sys.stderr)
+        print(f"error: mutmut run failed with exit code {run.returncode}", file=sys.stderr)
+        return 1
+    mutmut("export-cicd-stats")
+    stats = json.loads((ROOT / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
+    listed = mutmut("results").stdout
+    left = sorted(re.findall(r"^\s*(\S+): (survived|no tests|suspicious|skipped)", listed, re.M))
+    total = int(stats["total"])
+    caught = int(stats["killed"]) + int(stats["timeout"])
+    score = 100 * caught / total if total else 0.0
+    LIST.parent.mkdir(exist_ok=True)
+    LIST.write_text("".join(f"{name}: {status}\n" for name, status in left), encoding="utf-8")
+
+    explained = EXPLAINED.read_text(encoding="utf-8")
+    unexplained = [name for name, _ in left if name not in explained]
+    body = "\n".join(
+        [
+            f"Made by `make mutation` on {os.cpu_count()} cores with Python "
+            f"{platform.python_version()} in {minutes:.0f} minutes.",
+            "",
+            "| mutants | killed | timed out | survived | no test reaches | score |",
+            "|---:|---:|---:|---:|---:|---:|",
+            f"| {total:,} | {int(stats['killed']):,} | {int(stats['timeout']):,} "
+            f"| {int(stats['survived']):,} | {int(stats['no_tests']):,} | {score:.1f}% |",
+        ]
+    )
+    replace_block("mutation", body)
+    print(body)
+    print(f"\nevery mutant not killed: {LIST.relative_to(ROOT)}")
+    failed = False
+    if score < MIN_SCORE:
+        print(f"error: {score:.1f}% of the mutants killed, expected at least {MIN_SCORE:.0f}%")
+        failed = True
+    if unexplained:
+        print(
+            f"error: {len(unexplained)} surviving mutant(s) are not explained in "
+            f"{EXPLAINED.relative_to(ROOT)}: kill them with a test, or say there why they are "
+            f"equivalent; see one with `.venv/bin/mutmut show {unexplained[0]}`"
+        )
+        failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
