@@ -113,17 +113,20 @@ def test_other_forms_of_a_title_s_words_find_the_page_first(
     expect_first(search(page, query), code, f"causes/{cause}/", title)
 
 
-def test_polish_search_matches_a_word_as_written_and_not_its_other_forms(
-    page: Page, real_site_url: str
+POLISH_FORMS = ["pomyłka", "pomyłki", "pomyłkę"]
+"""`pomyłkę` is in the title of the page; the others are its other forms."""
+
+
+@pytest.mark.parametrize("query", POLISH_FORMS)
+def test_polish_search_finds_other_forms_of_a_word_without_a_stemmer(
+    page: Page, real_site_url: str, query: str
 ) -> None:
-    """Lunr has no Polish stemmer (README, "Languages"): `pomyłkę` is in the title,
-    its other form `pomyłka` only in another page's text."""
+    """Lunr has no Polish stemmer (README, "Languages"): typed words are looked up
+    without their likely ending, so each form finds the page whose title has one."""
     cause = guide("pl").cause("deleted-by-accident")
     assert "pomyłkę" in cause.title.split()
     page.goto(home(real_site_url, "pl"))
-    expect_first(search(page, "pomyłkę"), "pl", "causes/deleted-by-accident/", cause.title)
-    hrefs = [a.get_attribute("href") or "" for a in search(page, "pomyłka").locator("a").all()]
-    assert not any("/causes/deleted-by-accident/" in href for href in hrefs)
+    expect_first(search(page, query), "pl", "causes/deleted-by-accident/", cause.title)
 
 
 CHECKS = [*((code, "phone") for code in LANGUAGES), ("en", "desktop"), ("ar", "desktop")]

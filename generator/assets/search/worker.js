@@ -9,8 +9,9 @@
  * finds `заказам`, `заказы`, `заказ`), and every other query word through that
  * same stemmer only: lunr's English stemmer stays behind in the query pipeline
  * of a language whose lunr support has no stemmer of its own (Korean). Without
- * a stemmer in the index (a language lunr cannot stem, such as Polish) typed
- * words stay as they are. Typed stop words, which the index leaves out, match
+ * a stemmer in the index (a language lunr cannot stem, such as Polish) a typed
+ * word is looked up without its likely ending (`ending` below). Typed stop
+ * words, which the index leaves out, match
  * whole stems only in a query of several words.
  *
  * The site serves this under the theme's worker's name, and the theme's worker
@@ -29,6 +30,17 @@
     var token = new lunr.Token(word, {});
     for (var i = 0; i < fns.length && token; i++) token = fns[i](token, 0, [token]);
     return token ? token.toString() : "";
+  }
+
+  // An index no stemmer made (a language lunr cannot stem, such as Polish):
+  // a typed word's last letters are most often its ending (`pomyłka`,
+  // `pomyłkę`, `pomyłki`), so a word of five letters or more is looked up
+  // by its beginning without them, never shorter than four letters. Not for
+  // words with digits (order numbers) or in scripts without such endings
+  // (Korean, Chinese, Japanese), which stay as typed.
+  function ending(word) {
+    if (word.length < 5 || /[0-9\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]/.test(word)) return word;
+    return word.slice(0, Math.max(4, word.length - 2));
   }
 
   function patch(lunr) {
@@ -52,7 +64,7 @@
       var typed = query.clauses.filter(function (clause) { return /^[^*]+\*$/.test(clause.term); });
       typed.forEach(function (clause) {
         var word = clause.term.slice(0, -1);
-        var stem = run(lunr, stemmers, word) || word;
+        var stem = stemmers.length ? run(lunr, stemmers, word) || word : ending(word);
         // A stop word is not in the index, and as a beginning it would match
         // every word it begins (`с*`): among other words, it matches its own
         // stem's words only (`много` matches `многим`). Alone, it is the word
