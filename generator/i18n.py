@@ -54,6 +54,12 @@ def language_name(language: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def language_name_in(language: str, reader: str) -> str:
+    """A language's name as a reader of `reader` writes it in a sentence: `английский`."""
+    name: str = Locale.parse(locale(language)).get_display_name(locale(reader)) or language
+    return name
+
+
 def direction(language: str) -> str:
     """`rtl` for languages written right to left, else `ltr`."""
     return "rtl" if Locale.parse(locale(language)).character_order == "right-to-left" else "ltr"

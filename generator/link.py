@@ -71,6 +71,9 @@ class Guide:
     English (their translation is missing or out of date)."""
     made: Mapping[Ref, str] = dataclasses.field(default_factory=dict)
     """For a translated guide: how each record's translation was made."""
+    original: Guide | None = None
+    """For a translated guide: the guide in the dataset's own language (the request
+    for support is also offered in it, for support that reads only that language)."""
 
     @property
     def last_reviewed(self) -> date:

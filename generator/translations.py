@@ -440,6 +440,7 @@ def translated_guide(guide: Guide, language: Language) -> Guide:
     )
     return dataclasses.replace(
         guide,
+        original=guide,
         settings=settings,
         symptoms=tuple(one(s) for s in guide.symptoms),
         causes=tuple(one(c) for c in guide.causes),

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.i18n import direction
+from generator.i18n import catalog, direction, language_name_in
 from generator.link import Guide
 from generator.pipeline import build as build_pages
 from generator.translations import languages
@@ -70,6 +70,51 @@ def test_the_guided_check_reaches_every_outcome_in_each_language(
         expect(first).to_be_visible()
         box = first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= PHONE["height"], f"{code} {cause}"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_request_for_support_is_one_tap_away_in_english_too(
+    page: Page, real_site_url: str, code: str
+) -> None:
+    """Support may read only English: a translated outcome offers the same request
+    in English, with the fixes tried as titled in English, as well as in the
+    reader's language."""
+    english, theirs = translated("en"), translated(code)
+    words = catalog(code).gettext
+    page.set_viewport_size(PHONE)  # type: ignore[arg-type]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{real_site_url}{code}/check/#a=1.1.1.1.1.7-10&t=1")
+    outcome = page.locator("#o-too-many-disputes")
+    name = words("Copy the message in %(language)s") % {"language": language_name_in("en", code)}
+    button = outcome.get_by_role("button", name=name)
+    expect(button).to_be_visible()
+    assert axe_violations(page) == []
+    button.click()
+    expect(outcome.get_by_text(words("Copied."))).to_be_visible()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert english.settings.request is not None
+    for fact in english.settings.request.facts:
+        assert f"{fact}: [please fill in]" in copied
+    first_fix = english.remedy("dispute-unfinished-orders").title
+    assert f"What I have tried: {first_fix}\n" in copied
+    assert copied.startswith("Hello,") and copied.endswith("Thank you.")
+
+    outcome.get_by_role("button", name=words("Copy the message"), exact=True).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert theirs.remedy("dispute-unfinished-orders").title in copied
+    assert first_fix not in copied or first_fix == theirs.remedy("dispute-unfinished-orders").title
+
+    summary = outcome.locator(".hs-request-original summary")
+    summary.click()
+    expect(outcome.locator("[data-hs-request-original]")).to_contain_text(first_fix)
+    assert axe_violations(page) == []
+
+
+def test_the_english_site_offers_its_request_once(page: Page, real_site_url: str) -> None:
+    page.goto(f"{real_site_url}check/#a=1.1.1.1.1.7-10")
+    outcome = page.locator("#o-too-many-disputes")
+    expect(outcome.get_by_role("button", name="Copy the message")).to_have_count(1)
+    expect(outcome.locator(".hs-request-original")).to_have_count(0)
 
 
 def test_the_switcher_keeps_the_reader_on_the_same_page(page: Page, real_site_url: str) -> None:

@@ -16,6 +16,7 @@ PAGES = {
     "home": "",
     "guided check, first question": "check/",
     "guided check, an outcome": "check/#a=1.1.1.1.1.7-10",
+    "guided check, an outcome with a fix tried": "check/#a=1.1.1.1.1.7-10&t=1",
     "symptom": "symptoms/account-terminated/",
     "cause": "causes/too-many-disputes/",
     "remedy": "remedies/contact-support/",

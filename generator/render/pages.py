@@ -21,7 +21,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup as Safe
 
-from generator.i18n import DEFAULT, N_, catalog, direction, locale
+from generator.i18n import DEFAULT, N_, catalog, direction, language_name_in, locale
 from generator.link import Guide
 from generator.markup import Markup
 from generator.render.addresses import (
@@ -137,7 +137,12 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
         flow = flow_json(guide, guide.flow)
         pages.append(
             r.listing(
-                GUIDED_CHECK, source, check_trail, flow=flow, most=questions_ahead(guide.flow)
+                GUIDED_CHECK,
+                source,
+                check_trail,
+                flow=flow,
+                most=questions_ahead(guide.flow),
+                original_request=_original_request(guide),
             )
         )
         pages.append(
@@ -169,6 +174,19 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
         for record in _records(guide, kind):
             pages.append(r.record(kind, record, trail))
     return tuple(pages)
+
+
+def _original_request(guide: Guide) -> dict[str, Any] | None:
+    """For a translation, the request for support in the dataset's own language
+    too: its name in the page's language, its words and the facts it asks for."""
+    original = guide.original
+    if original is None or original.settings.request is None:
+        return None
+    return {
+        "name": language_name_in(original.language, guide.language),
+        "gettext": catalog(original.language).gettext,
+        "facts": original.settings.request.facts,
+    }
 
 
 def _records(guide: Guide, kind: Kind) -> tuple[Any, ...]:

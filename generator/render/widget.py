@@ -17,7 +17,9 @@ def flow_json(guide: Guide, flow: Flow) -> dict[str, Any]:
     `start`: the first question. `q`: per question, where each answer leads
     (`a`, in the page's order), which of them is "not sure" (`u`), a share
     question's threshold (`share`) or a count question's upper bounds (`count`).
-    `o`: per outcome, its fixes' titles in order, for the request for help.
+    `o`: per outcome, its fixes' titles in order, for the request for help; `oo`,
+    in a translation, the same in the dataset's own language, for the request's copy
+    in that language.
     Every other text stays in the page's HTML, where it is escaped like any other.
     """
     questions: dict[str, Any] = {}
@@ -30,13 +32,20 @@ def flow_json(guide: Guide, flow: Flow) -> dict[str, Any]:
         if question.count is not None:
             entry["count"] = [r.up_to for r in question.count.ranges[:-1]]
         questions[anchor(question.ref)] = entry
-    outcomes = {
+    data = {"start": anchor(flow.questions[0].ref), "q": questions, "o": fixes(guide, flow)}
+    if guide.original is not None:
+        data["oo"] = fixes(guide.original, flow)
+    return data
+
+
+def fixes(guide: Guide, flow: Flow) -> dict[str, list[str]]:
+    """Per outcome, the titles of its fixes in order, in the guide's language."""
+    return {
         anchor(Ref("causes", cid)): [
             guide.remedy(rung.remedy.id).title for rung in guide.cause(cid).remedies
         ]
         for cid in flow.outcomes
     }
-    return {"start": anchor(flow.questions[0].ref), "q": questions, "o": outcomes}
 
 
 def questions_ahead(flow: Flow) -> int:

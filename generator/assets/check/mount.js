@@ -131,6 +131,11 @@
         cur.insertBefore(request, $("[data-hs-links]", cur));
         $("[data-hs-exhausted]", request).hidden = t < rungs.length;
         $("[data-hs-tried]", request).textContent = fixes.length ? fixes.join("; ") : words("none");
+        var original = $("[data-hs-tried-original]", request);
+        if (original) {
+          var theirs = S.tried(flow, walked, t, true);
+          original.textContent = theirs.length ? theirs.join("; ") : original.parentNode.getAttribute("data-hs-none");
+        }
       }
       // The report links carry the way here and the fixes tried; never anything personal.
       $$(".hs-feedback a[href*='?']", cur).forEach(function (link) {
@@ -180,12 +185,14 @@
     }
 
     function copy(button) {
-      var pre = $("[data-hs-request-text]");
+      var pre = $("[" + button.getAttribute("data-hs-copy") + "]");
       var said = $("[data-hs-copied]");
       var done = function (ok) {
         said.textContent = button.getAttribute(ok ? "data-hs-copied-text" : "data-hs-copy-failed");
       };
       var fallback = function () {
+        var box = pre.closest("details");
+        if (box) box.open = true; // to be seen, should the visitor select it by hand
         var range = document.createRange();
         range.selectNodeContents(pre);
         getSelection().removeAllRanges();

@@ -84,8 +84,9 @@ var HelpsiteCheck = (function () {
     return { n: w.trail.length + 1, most: w.trail.length + ahead(flow, w.at, {}) };
   }
 
-  // The fixes tried at an outcome: the first t of its ladder.
-  function tried(flow, w, t) { return (flow.o[w.at] || []).slice(0, t); }
+  // The fixes tried at an outcome: the first t of its ladder; titled as the page
+  // titles them, or (`original`) in the dataset's own language.
+  function tried(flow, w, t, original) { return ((original ? flow.oo : flow.o)[w.at] || []).slice(0, t); }
 
   return {
     parse: parse, format: format, shareAbove: shareAbove, next: next, walk: walk,
