@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
-from generator.link import Flow
+from generator.link import Flow, Guide
 from generator.pipeline import check
 from generator.schema import Question, Share
 from tests.browser import serve
@@ -22,10 +22,16 @@ TARGET = 44
 """The smallest box a control may have, in CSS pixels, each way."""
 
 
-def real_flow() -> Flow:
+def real_guide() -> Guide:
     guide = check(ROOT / "content", ROOT).guide
-    assert guide is not None and guide.flow is not None
-    return guide.flow
+    assert guide is not None
+    return guide
+
+
+def real_flow() -> Flow:
+    flow = real_guide().flow
+    assert flow is not None
+    return flow
 
 
 def every_answer(flow: Flow) -> Iterator[tuple[list[int], str]]:
@@ -475,3 +481,42 @@ def test_instant_navigation_into_the_diagram(page: Page, real_site_url: str) -> 
     expect(page.locator("svg.hs-diagram a")).to_have_count(len(questions) + len(ends))
     # The theme swapped the page in; a failure there would have reloaded it.
     assert page.evaluate("window.loadedOnce === true")
+
+
+def test_on_a_phone_the_diagram_is_an_outline_to_follow(phone: Page, real_site_url: str) -> None:
+    """At 375 px the diagram's labels would be too small: the same tree shows as a
+    list of questions, each answer leading on to the next question or a cause."""
+    page = phone
+    page.goto(real_site_url + "check/map/")
+    expect(page.locator("svg.hs-diagram")).to_be_hidden()
+    flow = real_flow()
+    items = page.locator(".hs-outline ol > li")
+    expect(items).to_have_count(len(flow.questions))
+    for asked, item in zip(flow.questions, items.all(), strict=True):
+        expect(item.locator("strong")).to_have_text(asked.text)
+        expect(item.locator("ul > li")).to_have_count(len(asked.choices))
+    size = items.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 14, f"{size}px is too small to read on a phone"
+
+    first = flow.questions[0]
+    on = next(a for a in first.choices if a.target.kind == "questions")
+    items.first.get_by_role("link", name=question(on.target.id).text, exact=True).click()
+    expect(page.locator(f"#outline-q-{on.target.id}")).to_be_in_viewport()
+
+    asked = next(q for q in flow.questions if any(a.target.kind == "causes" for a in q.choices))
+    end = next(a for a in asked.choices if a.target.kind == "causes")
+    title = real_guide().cause(end.target.id).title
+    item = page.locator(f"#outline-q-{asked.id}")
+    item.get_by_role("link", name=f"Likely cause: {title}").first.click()
+    page.wait_for_url(f"**/check/#o-{end.target.id}")
+    assert current(page) == f"o-{end.target.id}"
+    page.go_back()
+    page.locator(f"#outline-q-{asked.id}").get_by_role("link", name="Start the check here").click()
+    page.wait_for_url(f"**/check/#q-{asked.id}")
+    assert current(page) == f"q-{asked.id}"
+
+
+def test_on_a_wide_screen_the_outline_follows_the_diagram(page: Page, real_site_url: str) -> None:
+    page.goto(real_site_url + "check/map/")
+    expect(page.locator("svg.hs-diagram")).to_be_visible()
+    expect(page.locator(".hs-outline ol > li")).to_have_count(len(real_flow().questions))

@@ -40,7 +40,7 @@ def test_each_language_s_pages_are_in_it_and_say_so(
 ) -> None:
     guide = translated(code)
     page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-    for rel in ("", "causes/too-many-disputes/", "check/"):
+    for rel in ("", "causes/too-many-disputes/", "check/", "check/map/"):
         page.goto(f"{real_site_url}{code}/{rel}")
         html = page.locator("html")
         expect(html).to_have_attribute("lang", code)

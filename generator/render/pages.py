@@ -153,6 +153,7 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
                 svg=Safe(
                     flow_svg(guide, _diagram_links(guide, r.options), r.gettext(DIAGRAM_TITLE))
                 ),
+                questions={q.ref: q for q in guide.flow.questions},
             )
         )
     for kind in KINDS.values():
