@@ -495,9 +495,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         return context
 
     def _has_check(self) -> bool:
-        """Whether the site has a guided check (a dataset without questions has none)."""
-        assert self._guide is not None, "on_files runs first"
-        return self._guide.flow is not None
+        """Whether the site has a guided check: a dataset without questions has none,
+        nor has a broken one, whose problem pages `mkdocs serve` shows instead."""
+        return self._guide is not None and self._guide.flow is not None
 
     def _notice(self, from_path: str | None, config: MkDocsConfig) -> str:
         if self._broken:
