@@ -113,6 +113,21 @@ def test_other_forms_of_a_title_s_words_find_the_page_first(
     expect_first(search(page, query), code, f"causes/{cause}/", title)
 
 
+VISITORS_WORDS = [
+    # How a Russian shopper says it, not the platform's wording.
+    ("ru", "аккаунт заблокирован", "account-terminated"),
+]
+
+
+@pytest.mark.parametrize(("code", "query", "symptom"), VISITORS_WORDS)
+def test_a_visitor_s_own_words_for_the_message_find_the_symptom_first(
+    page: Page, real_site_url: str, code: str, query: str, symptom: str
+) -> None:
+    page.goto(home(real_site_url, code))
+    title = guide(code).symptom(symptom).title
+    expect_first(search(page, query), code, f"symptoms/{symptom}/", title)
+
+
 POLISH_FORMS = ["pomyłka", "pomyłki", "pomyłkę"]
 """`pomyłkę` is in the title of the page; the others are its other forms."""
 
