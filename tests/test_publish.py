@@ -49,6 +49,20 @@ def test_broken_dataset_leaves_the_site(good: tuple[Path, Path, dict[str, str]])
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_broken_translation_stops_the_site_at_its_place_and_leaves_it(
+    good: tuple[Path, Path, dict[str, str]], capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Each language's build reads only its own translation; the translation's
+    error still stops the whole site, with its file and line."""
+    project, site, before = good
+    broken = project / "content/translations/ru/causes/overwatering.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("- made: machine\n", encoding="utf-8")
+    assert build_site(project / "mkdocs.yml", site) != 0
+    assert "content/translations/ru/causes/overwatering.yml:1:1: error: " in capfd.readouterr().err
+    assert fingerprint(site) == before
+
+
 def plain_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` itself, without the swap into place that `make site` adds."""
     command = ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
