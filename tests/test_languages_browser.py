@@ -65,6 +65,9 @@ def test_the_guided_check_reaches_every_outcome_in_each_language(
         outcome = page.locator(f"#o-{cause}")
         expect(outcome).to_be_visible()
         expect(outcome.locator("h2")).to_contain_text(guide.cause(cause).title)
+        # The script shows the outcome's state once the page has loaded: measured
+        # before that, the step found visible could be hidden a moment later.
+        page.wait_for_load_state("networkidle")
         # Fixes the answers rule out (a button the reader did not see) stay hidden.
         first = outcome.locator(".hs-steps > li:visible").first
         expect(first).to_be_visible()
