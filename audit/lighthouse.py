@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from audit.server import serve
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
@@ -65,5 +66,19 @@ def lighthouse_once(url: str, report: Path, categories: Sequence[str]) -> dict[s
         env=dict(os.environ, CHROME_PATH=CHROMIUM),
         check=True,
     )
-    data = json.loads(report.read_text(encoding="utf-8"))
-    return {k: round(100 * data["categories"][k]["score"]) for k in categories}
+    return scores(url, json.loads(report.read_text(encoding="utf-8")), categories)
+
+
+def scores(url: str, report: dict[str, Any], categories: Sequence[str]) -> dict[str, int]:
+    """{category: score 0-100} of a Lighthouse JSON report on `url`."""
+    found = {k: report["categories"][k]["score"] for k in categories}
+    if missing := [k for k, score in found.items() if score is None]:
+        # A category has no score when one of its audits failed (no largest paint, say);
+        # Lighthouse still exits 0.
+        why = "; ".join(
+            f"{audit['id']}: {audit['errorMessage']}"
+            for audit in report["audits"].values()
+            if audit.get("errorMessage")
+        )
+        raise AuditError(f"{url}: expected Lighthouse scores, got none for {missing}: {why}")
+    return {k: round(100 * score) for k, score in found.items()}
