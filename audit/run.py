@@ -15,8 +15,6 @@ Makefile does).
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import shutil
 import subprocess
@@ -28,11 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from audit.server import serve  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from audit.lighthouse import AuditError, lighthouse, need  # noqa: E402
 from tools.readme import replace_block  # noqa: E402
 
-LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 LYCHEE = Path(sys.executable).parent / "lychee"
 THEME_ERRORS = ROOT / "audit/vnu-theme-errors.txt"
@@ -51,51 +47,6 @@ CATEGORIES = {
     "best-practices": 1.0,
     "seo": 1.0,
 }
-
-
-class AuditError(Exception):
-    pass
-
-
-def need(tool: Path, how: str) -> None:
-    if not tool.exists():
-        raise AuditError(f"{tool} is missing; {how}")
-
-
-RUNS = 3
-"""Lighthouse runs per page; each category's median is kept, as Lighthouse's own
-documentation advises, because timing varies from run to run on a shared machine."""
-
-
-def lighthouse(site: Path, pages: dict[str, str]) -> list[tuple[str, dict[str, int]]]:
-    need(LIGHTHOUSE, "run `make audit`, which installs the pinned npm packages")
-    need(Path(CHROMIUM), "install Chromium: apt-get install -y chromium")
-    rows = []
-    with serve(site) as url, tempfile.TemporaryDirectory() as tmp:
-        for name, path in pages.items():
-            runs = [lighthouse_once(url + path, Path(tmp) / f"{i}.json") for i in range(RUNS)]
-            scores = {k: sorted(run[k] for run in runs)[RUNS // 2] for k in CATEGORIES}
-            rows.append((name, scores))
-    return rows
-
-
-def lighthouse_once(url: str, report: Path) -> dict[str, int]:
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={flags}",
-            "--quiet",
-        ],
-        env=dict(os.environ, CHROME_PATH=CHROMIUM),
-        check=True,
-    )
-    data = json.loads(report.read_text(encoding="utf-8"))
-    return {k: round(100 * data["categories"][k]["score"]) for k in CATEGORIES}
 
 
 def lighthouse_table(rows: list[tuple[str, dict[str, int]]]) -> str:
@@ -202,7 +153,9 @@ def main() -> int:
                 check=True,
                 capture_output=True,
             )
-            rows = lighthouse(site, PAGES) + lighthouse(example, EXAMPLE_PAGES)
+            rows = lighthouse(site, PAGES, list(CATEGORIES)) + lighthouse(
+                example, EXAMPLE_PAGES, list(CATEGORIES)
+            )
             table = lighthouse_table(rows)
             print(table)
             replace_block("lighthouse", table)

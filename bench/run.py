@@ -4,9 +4,20 @@ For each size N it writes a synthetic dataset (`python -m generator synth`) and
 times, as separate processes: libyaml alone parsing the files, `check`, the
 generator alone (`render`), the full MkDocs build, and plain mkdocs-material
 with its default navigation over the same generated Markdown (and Zensical on
-that project, where it installs: `make bench` puts it in .build/zensical). It
-prints a table, writes bench/results.md, and checks the targets. A benchmark,
-not a test: numbers vary by machine.
+that project, where it installs: `make bench` puts it in .build/zensical).
+
+Then, on each size's built site, what it costs a visitor on a phone
+(bench/visitor.py): Lighthouse's performance score of the home page, the guided
+check's first question, an outcome and a cause page (median of three runs), and
+the bytes over the wire, gzipped, to show the check's first question, to reach
+an outcome and to show the first search result, the theme's own scripts and
+styles left out.
+
+It prints the tables, writes bench/results.md, and checks the targets. A
+benchmark, not a test: numbers vary by machine. `make bench` is the full run;
+for a quick look at the visitor rows alone:
+
+    .venv/bin/python bench/run.py --visitor-only 100
 """
 
 from __future__ import annotations
@@ -26,7 +37,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from audit.lighthouse import lighthouse  # noqa: E402
 from tools.readme import replace_block  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from visitor import (  # noqa: E402
+    CHECK_PAGE,
+    FIRST_RESULT,
+    PAGES,
+    SHOW_QUESTION,
+    TASKS,
+    Cost,
+    transferred,
+    visit,
+)
+from widget_size import BUDGET, widget_size  # noqa: E402
 
 WORK = ROOT / ".build" / "bench"
 PY = sys.executable
@@ -156,7 +181,8 @@ def site_size(site: Path) -> tuple[int, int]:
     return pages, size
 
 
-def measure(n: int, zensical: Path | None) -> list[Row]:
+def dataset(n: int) -> Path:
+    """A new synthetic project of `n` causes, WORK/<n>, ready for `mkdocs build`."""
     folder = WORK / str(n)
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "content/pages").mkdir(parents=True)
@@ -169,6 +195,14 @@ def measure(n: int, zensical: Path | None) -> list[Row]:
     (folder / "mkdocs.yml").write_text(
         MKDOCS_YML.format(n=n, docs="content/pages", plugins=OURS), encoding="utf-8"
     )
+    return folder
+
+
+SITE_BUILD = [PY, "-m", "mkdocs", "build", "-d", "site"]
+
+
+def measure(n: int, zensical: Path | None) -> list[Row]:
+    folder = dataset(n)
     rows = [
         Row(n, "libyaml alone (in process)", inside(LIBYAML, folder)),
         Row(n, "check (in process)", inside(CHECK, folder)),
@@ -181,7 +215,7 @@ def measure(n: int, zensical: Path | None) -> list[Row]:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    seconds, _, err, peak_mb = _run([PY, "-m", "mkdocs", "build", "-d", "site"], folder)
+    seconds, _, err, peak_mb = _run(SITE_BUILD, folder)
     found = IN_BUILD.search(err.decode(errors="replace"))
     assert found, "the plugin no longer logs its time"
     rows.append(
@@ -312,6 +346,115 @@ def widget_timing(n: int) -> WidgetTiming:
     return WidgetTiming(len(times), max(times), statistics.median(times))
 
 
+def visitor_costs(sizes: list[int]) -> list[Cost]:
+    """What each size's site (WORK/<n>/site, built) costs a visitor on a phone."""
+    costs = []
+    for n in sizes:
+        print(f"visitor cost at N={n:,} ...", file=sys.stderr, flush=True)
+        folder = WORK / str(n)
+        how = visit(folder)
+        scores = lighthouse(folder / "site", how.pages, ["performance"])
+        performance = {name: score["performance"] for name, score in scores}
+        costs.append(Cost(n, performance, transferred(folder / "site", how)))
+    return costs
+
+
+def visitor_site(n: int) -> None:
+    """WORK/<n>/site as the last run left it, or a new one (for `--visitor-only`)."""
+    if not (WORK / str(n) / "site/index.html").is_file():
+        print(f"building the N={n:,} site ...", file=sys.stderr, flush=True)
+        folder = dataset(n)
+        subprocess.run(
+            [*SITE_BUILD, "-q"],
+            cwd=folder,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            check=True,
+        )
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:,.1f} KB"
+
+
+def visitor_table(costs: list[Cost]) -> str:
+    head = [
+        "N",
+        "performance: " + " / ".join(PAGES),
+        *TASKS,
+        "home page HTML",
+        "check page HTML",
+        "search index",
+    ]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for c in costs:
+        cells = [
+            f"{c.n:,}",
+            " / ".join(str(c.performance[page]) for page in PAGES),
+            *(kb(c.total(task)) for task in TASKS),
+            kb(c.home_html),
+            kb(c.transferred[SHOW_QUESTION][CHECK_PAGE]),
+            kb(c.search_index),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+PERFORMANCE = 95
+QUESTION_BYTES = 50 * 1024
+RESULT_BYTES = 300 * 1024
+GROWTH = 1.2
+"""At most this many times the bytes at the smallest size, at the largest."""
+
+
+def visitor_targets(costs: list[Cost]) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for c in costs:
+        low = min(PAGES, key=lambda page: c.performance[page])
+        score = c.performance[low]
+        out.append(
+            (
+                f"Lighthouse performance (phone) of every page at N={c.n:,}: "
+                f"lowest {score}, {low} (>= {PERFORMANCE})",
+                score >= PERFORMANCE,
+            )
+        )
+    for c in costs:
+        size = c.total(SHOW_QUESTION)
+        out.append(
+            (
+                f"bytes to {SHOW_QUESTION} at N={c.n:,}: {size:,} (<= {QUESTION_BYTES:,})",
+                size <= QUESTION_BYTES,
+            )
+        )
+    small, big = min(costs, key=lambda c: c.n), max(costs, key=lambda c: c.n)
+    size = big.total(FIRST_RESULT)
+    out.append(
+        (
+            f"bytes to {FIRST_RESULT} at N={big.n:,}: {size:,} (<= {RESULT_BYTES:,})",
+            size <= RESULT_BYTES,
+        )
+    )
+    if big.n > small.n:
+        for what, a, b in (
+            (f"bytes to {SHOW_QUESTION}", small.total(SHOW_QUESTION), big.total(SHOW_QUESTION)),
+            ("home page HTML bytes", small.home_html, big.home_html),
+        ):
+            ratio = b / a
+            out.append(
+                (
+                    f"{what} at N={big.n:,} vs N={small.n:,}: {ratio:.2f}x (<= {GROWTH}x)",
+                    ratio <= GROWTH,
+                )
+            )
+    return out
+
+
+def targets_table(checks: list[tuple[str, bool]]) -> str:
+    lines = ["| target | met |", "|---|---|"]
+    lines += [f"| {name} | {'yes' if ok else '**no**'} |" for name, ok in checks]
+    return "\n".join(lines)
+
+
 def table(rows: list[Row]) -> str:
     head = ["N", "what", "wall s", "ms/page", "peak MB", "output/page", "note"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -320,7 +463,7 @@ def table(rows: list[Row]) -> str:
 
 
 def targets(
-    rows: list[Row], sizes: list[int], widget: WidgetTiming | None
+    rows: list[Row], sizes: list[int], widget: WidgetTiming | None, costs: list[Cost]
 ) -> list[tuple[str, bool]]:
     def get(n: int, what: str) -> Row:
         return next(r for r in rows if r.n == n and r.what == what)
@@ -394,28 +537,43 @@ def targets(
                 widget.slowest_ms < 100,
             )
         )
-    return out
+    return out + visitor_targets(costs)
+
+
+VISITOR_ONLY = """\
+only the visitor rows (Lighthouse and bytes over the wire), on the sites the last
+run left in .build/bench/<n>/site (built first where missing; delete the folder
+for a new one); prints them and writes nothing"""
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("sizes", nargs="*", type=int, default=DEFAULT_SIZES)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "sizes", nargs="*", type=int, default=DEFAULT_SIZES, help="causes per site (100 1000 5000)"
+    )
     parser.add_argument(
         "--zensical", type=Path, help="the zensical command (make bench installs one)"
     )
+    parser.add_argument("--visitor-only", action="store_true", help=VISITOR_ONLY)
     args = parser.parse_args()
+    if args.visitor_only:
+        for n in args.sizes:
+            visitor_site(n)
+        costs = visitor_costs(args.sizes)
+        print(visitor_table(costs) + "\n\n" + targets_table(visitor_targets(costs)))
+        return 0
     zensical = args.zensical.resolve() if args.zensical and args.zensical.is_file() else None
     rows: list[Row] = []
     for n in args.sizes:
         print(f"measuring N={n:,} ...", file=sys.stderr, flush=True)
         rows += measure(n, zensical)
     widget = widget_timing(1000) if 1000 in args.sizes else None
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    from widget_size import BUDGET, widget_size
+    costs = visitor_costs(args.sizes)
 
     *_, zipped = widget_size()
-    checks = targets(rows, args.sizes, widget)
+    checks = targets(rows, args.sizes, widget, costs)
     checks.append(
         (
             f"guided-check script, minified + gzip: {zipped:,} bytes (<= {BUDGET:,})",
@@ -430,9 +588,13 @@ def main() -> int:
             "",
             table(rows),
             "",
-            "| target | met |",
-            "|---|---|",
-            *[f"| {name} | {'yes' if ok else '**no**'} |" for name, ok in checks],
+            "What each site costs a visitor on a phone: Lighthouse's performance score "
+            "(median of three runs) and the bytes over the wire, gzipped, without the "
+            "theme's own scripts and styles.",
+            "",
+            visitor_table(costs),
+            "",
+            targets_table(checks),
         ]
     )
     report = f"# Benchmark results\n\n{body}\n"
