@@ -272,6 +272,45 @@ def test_unsafe_entries_lists_links_and_special_files_under_the_pages(tmp_path: 
     ]
 
 
+def test_unsafe_entries_reports_folders_it_cannot_list_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Permissions cannot be taken away from root, who runs CI: the listing of one
+    folder fails as it would for another user, and the rest is still checked."""
+    pages = tmp_path / "pages"
+    (pages / "locked").mkdir(parents=True)
+    (pages / "open").mkdir()
+    (pages / "open" / "passwd.md").symlink_to("/etc/passwd")
+    scandir = os.scandir
+
+    def refuse(path: str) -> object:
+        if path.endswith("locked"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr("generator.load.os.scandir", refuse)
+    rule = "everything in pages/ must be a regular file or folder inside it"
+    assert [str(p) for p in unsafe_entries(pages, tmp_path)] == [
+        "pages/locked:1:1: error: cannot be read (permission denied); make the folder "
+        "readable, e.g. with `chmod a+rx`",
+        f"pages/open/passwd.md:1:1: error: a symbolic link; {rule}: replace the link with "
+        "what it points to",
+    ]
+
+
+def test_unsafe_entries_reports_a_pages_folder_it_cannot_look_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(name: object, dir_fd: object = None) -> int:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr("generator.load.entry_mode", refuse)
+    assert [str(p) for p in unsafe_entries(tmp_path / "pages", tmp_path)] == [
+        "pages:1:1: error: cannot be read (Input/output error); check the folder, or delete "
+        "it and create it again"
+    ]
+
+
 def test_unsafe_entries_refuses_a_linked_pages_folder_and_passes_a_missing_one(
     tmp_path: Path,
 ) -> None:
