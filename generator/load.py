@@ -594,11 +594,11 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
                 top[4] = not top[4]
             top[2].append(node)
     except yaml.MarkedYAMLError as exc:
-        unclosed = "quoted scalar" in (exc.context or "") and "end of stream" in (exc.problem or "")
-        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
+        opened = never_closed(exc, text)
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         pos = at(mark) if mark is not None else Pos(shown, 1, 1)
         found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
-        return None, [Problem(pos, syntax_message(exc, found))]
+        return None, [Problem(pos, syntax_message(exc, found, opened))]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
         pos = position(shown, text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
@@ -614,10 +614,38 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     return root, []
 
 
-def syntax_message(exc: yaml.MarkedYAMLError, found: str) -> str:
-    """Libyaml's message, put in an editor's terms; `found` is the character at the error."""
+NEVER_CLOSED = {
+    "quoted value": "the quoted value that starts here is never closed; add the closing quote",
+    "list": "the list that starts here with `[` is never closed; add the closing `]`",
+    "mapping": "the mapping that starts here with `{` is never closed; add the closing `}`",
+}
+"""What an editor opened and did not close, reported where it was opened (libyaml
+notices only at the end of the file)."""
+
+
+def never_closed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+    """What the error is a quote, `[` or `{` never closed: a key of NEVER_CLOSED."""
+    context, problem = exc.context or "", exc.problem or ""
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "quoted value"
+    # A flow collection that runs into the end of the file; an error inside one
+    # (`[a b: c]`) is not at the end, and keeps libyaml's place and words.
+    mark = exc.problem_mark
+    at_end = mark is not None and mark.index >= len(text.rstrip())
+    if at_end and "flow sequence" in context:
+        return "list"
+    if at_end and "flow mapping" in context:
+        return "mapping"
+    return None
+
+
+def syntax_message(exc: yaml.MarkedYAMLError, found: str, opened: str | None = None) -> str:
+    """Libyaml's message, put in an editor's terms; `found` is the character at the
+    error, `opened` what `never_closed` found."""
     problem = (exc.problem or "invalid YAML").strip()
     context = (exc.context or "").strip()
+    if opened is not None:
+        return NEVER_CLOSED[opened]
     if found == "\t":
         return "a tab character; YAML is indented with spaces only, replace the tab with spaces"
     if "mapping values are not allowed" in problem:
@@ -625,8 +653,6 @@ def syntax_message(exc: yaml.MarkedYAMLError, found: str) -> str:
             "a `:` where a value was expected; put text that contains `: ` in quotes, "
             'e.g. title: "Step 1: sign in"'
         )
-    if "quoted scalar" in context and "end of stream" in problem:
-        return "the quoted value that starts here is never closed; add the closing quote"
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return (
             "indentation does not line up; keys of one mapping start in the same column, "
