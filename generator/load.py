@@ -624,7 +624,8 @@ notices only at the end of the file)."""
 
 
 def never_closed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
-    """What the error is a quote, `[` or `{` never closed: a key of NEVER_CLOSED."""
+    """Which of a quote, `[` or `{` the error shows never closed (a key of
+    NEVER_CLOSED), or None."""
     context, problem = exc.context or "", exc.problem or ""
     if "quoted scalar" in context and "end of stream" in problem:
         return "quoted value"
