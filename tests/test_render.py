@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -138,6 +139,26 @@ def test_hand_written_pages_at_a_generated_address_are_found(
     handwritten = ["check.md", "check/index.md", "about.md", "causes/index.md"]
     found = clashes(generated, handwritten, directory_urls)
     assert [path for path, _ in found] == expected
+
+
+SYNTH_20 = "0646e92d40c4d4782a8e48a34e93f772b9a04f19b2bf11de2b218733c5e0d5ee"
+"""The 52 files `synth 20` writes with seed 1, hashed by `dataset_fingerprint`."""
+
+
+def dataset_fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def test_synth_writes_the_same_dataset_for_the_same_seed(tmp_path: Path) -> None:
+    """`make bench` compares runs over time and machines: they must measure the same
+    data. A change to what `synth` writes is deliberate; then put the new hash here,
+    and say in the commit that earlier benchmark results are not comparable."""
+    synth(20, tmp_path / "content", seed=1)
+    assert dataset_fingerprint(tmp_path / "content") == SYNTH_20
 
 
 def test_a_synthetic_dataset_s_translations_are_complete_and_current(tmp_path: Path) -> None:
