@@ -16,9 +16,11 @@ from generator.load import (
     Map,
     Scalar,
     Seq,
+    bad_id_message,
     parse_bytes,
     parse_text,
     read_file,
+    unreadable,
     unsafe_entries,
     wide_encoding,
 )
@@ -321,3 +323,46 @@ def test_unsafe_entries_refuses_a_linked_pages_folder_and_passes_a_missing_one(
     ]
     assert unsafe_entries(tmp_path / "nowhere", tmp_path) == []
     assert unsafe_entries(HOUSEPLANTS / "content/pages", HOUSEPLANTS) == []
+
+
+ID_RULE = "ids use the letters a-z, digits and hyphens"
+
+
+@pytest.mark.parametrize(
+    ("stem", "shown", "what"),
+    [
+        # Bytes that are not UTF-8 arrive as U+DC80..U+DCFF: named as bytes, both ends.
+        ("caf\udc80", "caf\\x80", "the byte 0x80, which is not UTF-8"),
+        ("caf\udcff", "caf\\xff", "the byte 0xff, which is not UTF-8"),
+        # Just outside that range: not a byte, an invisible character.
+        ("caf\udc7f", "caf\\udc7f", "an invisible character (U+DC7F)"),
+        ("caf\udd00", "caf\\udd00", "an invisible character (U+DD00)"),
+    ],
+)
+def test_a_file_name_with_a_byte_or_character_that_cannot_show_says_which(
+    stem: str, shown: str, what: str
+) -> None:
+    assert (
+        bad_id_message(stem) == f"file name '{shown}' contains {what}; {ID_RULE}: rename the file"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stem", "suggested"),
+    [
+        ("Old Leaves", "old-leaves"),
+        (" leaves ", "leaves"),  # no hyphen where the spaces were at the ends
+        ("--", "my-record"),  # nothing left to suggest from
+    ],
+)
+def test_an_invalid_file_name_comes_with_a_name_to_use(stem: str, suggested: str) -> None:
+    assert bad_id_message(stem) == (
+        f"file name '{stem}' is not a valid id; expected lowercase letters, digits and "
+        f"single hyphens, e.g. '{suggested}.yml'; rename the file"
+    )
+
+
+def test_an_error_without_a_number_is_named_by_its_kind() -> None:
+    assert unreadable(OSError()) == (
+        "cannot be read (OSError); check the file, or delete it and create it again"
+    )
