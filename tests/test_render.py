@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pipeline import check
+from generator.pipeline import build, check
 from generator.render.addresses import relative_url
 from generator.render.diagram import flow_svg
 from generator.render.frontmatter import escape_page_meta
@@ -99,6 +99,24 @@ def test_large_sections_list_only_their_index_page(tmp_path: Path) -> None:
     assert len(sections["Fixes"]) == 1 + 20  # 20 remedies fit under the limit
     assert "causes/cause-00000.md" in navigation.hidden
     assert len(navigation.hidden) == 40
+
+
+@pytest.mark.parametrize(("limit", "listed"), [(7, True), (6, False)])
+def test_a_section_of_exactly_the_limit_lists_every_page(limit: int, listed: bool) -> None:
+    """Seven causes with a limit of seven: all listed; with six, only the overview."""
+    guide = check(ROOT / "content", ROOT).guide
+    assert guide is not None
+    navigation = nav(render(guide), limit=limit)
+    sections = {k: v for e in navigation.entries if isinstance(e, dict) for k, v in e.items()}
+    assert len(sections["Causes"]) == (1 + 7 if listed else 1)
+    assert ("causes/too-many-disputes.md" in navigation.hidden) is not listed
+    assert navigation.entries[0] == {"Home": "index.md"}
+
+
+def test_build_names_files_from_the_project_not_the_working_folder(project: Project) -> None:
+    (project.content / "causes/overwatering.yml").write_text("title: [\n", encoding="utf-8")
+    problems = [str(p) for p in build(project.content, project.root).problems]
+    assert problems[0].startswith("content/causes/overwatering.yml:"), problems
 
 
 def test_a_hand_written_page_s_front_matter_texts_are_escaped_like_generated_ones() -> None:
