@@ -100,6 +100,19 @@ def test_a_new_site_passes_check_in_the_reader_s_words(tmp_path: Path) -> None:
     assert symptom.reviewed == date(2026, 11, 27)
 
 
+def test_a_new_site_s_files_keep_the_reader_s_letters_and_end_their_lines(
+    tmp_path: Path,
+) -> None:
+    """An editor opens these files next: their words as typed (not `\\u0142`
+    escapes), UTF-8 whatever the machine's locale, and a newline at the end."""
+    message = "Drukarka jest offline — błąd połączenia"
+    written = new_site(tmp_path / "site", message, "Pomoc", date(2026, 11, 27))
+    symptom = (tmp_path / "site/content/symptoms/the-message.yml").read_bytes()
+    assert message.encode("utf-8") in symptom
+    for path in written:
+        assert path.read_bytes().endswith(b"\n"), path
+
+
 @pytest.mark.parametrize(
     ("message", "name", "label"),
     [
