@@ -158,10 +158,7 @@ def provenance_changes(base: Dataset, head: Dataset) -> list[str]:
     for sid in sorted(old_sources.keys() & new_sources.keys()):
         old, new = old_sources[sid], new_sources[sid]
         if getattr(old, "url", None) != getattr(new, "url", None):
-            lines.append(
-                f"- Source `{sid}` moved: <{getattr(new, 'url', '')}> "
-                f"(was <{getattr(old, 'url', '')}>)."
-            )
+            lines.append(f"- Source `{sid}` moved: {_address(new)} (was {_address(old)}).")
     for kind in KINDS:
         if kind == "sources":
             continue
@@ -204,6 +201,12 @@ def _source(source: Any) -> str:
     title, publisher = md_text(source.title), md_text(source.publisher)
     url = getattr(source, "url", None)
     return f"\u201c{title}\u201d, {publisher}" + (f", <{url}>" if url else "")
+
+
+def _address(source: Any) -> str:
+    # A source may have no address (a leaflet, a book): not "<None>".
+    url = getattr(source, "url", None)
+    return f"<{url}>" if url else "no address"
 
 
 def _stale(languages: tuple[Language, ...]) -> set[tuple[str, Ref, str]]:

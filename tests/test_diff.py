@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.diff import read_side, report
+import pytest
+
+from generator.diff import SideError, read_side, report
 from tests.conftest import HOUSEPLANTS, ROOT, Project
 
 
@@ -115,7 +117,10 @@ def test_diff_lists_the_translations_a_change_puts_out_of_date(tmp_path: Path) -
     assert back.count("up to date again") == len(languages)
 
 
-def test_diff_of_two_git_revisions(tmp_path: Path) -> None:
+def test_diff_of_two_git_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # In a scratch folder: a read that unpacked into the working folder (as a
+    # mutant does under `make mutation`) must not overwrite the repository's content/.
+    monkeypatch.chdir(tmp_path)
     repo = tmp_path / "repo"
     shutil.copytree(HOUSEPLANTS, repo)
 
@@ -154,3 +159,129 @@ def test_a_revision_that_looks_like_an_option_is_refused(tmp_path: Path) -> None
         f"'--output={out}'\n"
     )
     assert not out.exists()
+
+
+def test_a_project_folder_is_compared_by_its_content_folder(project: Project) -> None:
+    side = read_side(str(project.root), project.root)
+    assert side.label == str(project.root)
+    assert [c.id for c in side.dataset.causes] == ["old-leaves", "overwatering", "too-little-light"]
+    assert report(side, side).startswith(
+        "## What this change does to the site\n\n"
+        f"Comparing `{project.root}` with `{project.root}`.\n"
+    )
+
+
+def test_an_option_like_revision_is_refused_before_git_runs(tmp_path: Path) -> None:
+    with pytest.raises(SideError) as caught:
+        read_side("--output=x.tar", tmp_path)
+    assert str(caught.value) == (
+        "expected a dataset folder or a git revision, got the option-like '--output=x.tar'"
+    )
+
+
+def _empty_repo(path: Path) -> Path:
+    """A git repository whose one commit holds no files."""
+    path.mkdir()
+    for args in (["init", "-q"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit"]):
+        extra = ["-q", "--allow-empty", "-m", "x"] if "commit" in args else []
+        subprocess.run(["git", *args, *extra], cwd=path, check=True, capture_output=True)
+    return path
+
+
+def test_a_revision_without_the_content_folder_is_reported_in_git_s_words(
+    tmp_path: Path,
+) -> None:
+    repo = _empty_repo(tmp_path / "repo")
+    with pytest.raises(SideError) as caught:
+        read_side("HEAD", repo)
+    assert str(caught.value) == (
+        "'HEAD' is neither a dataset folder nor a git revision with content/ "
+        "(fatal: pathspec 'content' did not match any files)"
+    )
+
+
+def test_a_revision_name_that_is_not_utf8_is_reported_not_raised(tmp_path: Path) -> None:
+    """A name typed in a Latin-1 terminal: git echoes the byte, shown as \ufffd."""
+    repo = _empty_repo(tmp_path / "repo")
+    name = b"caf\xe9".decode("utf-8", "surrogateescape")
+    with pytest.raises(SideError) as caught:
+        read_side(name, repo)
+    assert str(caught.value).endswith("(fatal: not a valid object name: caf\ufffd)")
+
+
+def test_a_repository_that_cannot_be_entered_is_reported(tmp_path: Path) -> None:
+    """Without git's words, Python's; the command line always passes a folder that exists."""
+    missing = tmp_path / "missing"
+    with pytest.raises(SideError) as caught:
+        read_side("HEAD", missing)
+    assert str(caught.value) == (
+        "'HEAD' is neither a dataset folder nor a git revision with content/ "
+        f"([Errno 2] No such file or directory: {missing!r})"
+    )
+
+
+def test_a_new_source_without_an_address_is_listed_without_one(
+    project: Project, tmp_path: Path
+) -> None:
+    project.write(
+        "sources/a-leaflet.yml", "title: A leaflet\npublisher: The shop\nread: 2026-11-27\n"
+    )
+    base = read_side(str(HOUSEPLANTS / "content"), tmp_path)
+    head = read_side(str(project.content), tmp_path)
+    section = report(base, head).split("### Sources and review dates\n\n")[1]
+    assert section.split("\n### ")[0] == (
+        "- New source `a-leaflet`: \u201cA leaflet\u201d, The shop.\n"
+    )
+
+
+def test_a_side_with_errors_is_flagged_and_no_change_is_said_in_words(project: Project) -> None:
+    project.write("causes/broken.yml", "title: [\n")
+    side = read_side(str(project.content), project.root)
+    flag = (
+        f"**`{project.content}` has 1 error(s)**; run `python -m generator check` on it. "
+        "Only records that validate are compared.\n"
+    )
+    assert report(side, side) == (
+        "## What this change does to the site\n\n"
+        f"Comparing `{project.content}` with `{project.content}`.\n\n"
+        f"{flag}\n{flag}\n"
+        "No records were added, removed or changed.\n\n"
+        "### Sources and review dates\n\nNo source or review date changed.\n\n"
+        "### Translations\n\nNo translation went out of date.\n\n"
+        "### Guided check\n\nNo answer leads anywhere new.\n"
+    )
+
+
+def test_sources_removed_moved_and_a_quoted_passage_changed_are_listed(
+    project: Project, tmp_path: Path
+) -> None:
+    """Also the site's own settings: a changed title is a changed record."""
+    base = Project(tmp_path / "base")
+    shutil.copytree(HOUSEPLANTS, base.root)
+    base.write(
+        "sources/a-leaflet.yml",
+        "title: A leaflet\npublisher: The shop\nurl: https://example.org/a\nread: 2026-11-27\n",
+    )
+    for rel, old, new in (
+        ("sources/plant-care-notes.yml", "read:", "url: https://example.org/notes\nread:"),
+        ("causes/overwatering.yml", "passage: Watering", "passage: Watering well"),
+        ("site.yml", "Yellow leaves on", "Pale leaves on"),
+    ):
+        project.write(rel, (project.content / rel).read_text(encoding="utf-8").replace(old, new))
+    text = report(read_side(str(base.content), tmp_path), read_side(str(project.content), tmp_path))
+    assert text.split("\n", 4)[4].split("### Translations")[0] == (
+        "| change | record | fields |\n"
+        "|---|---|---|\n"
+        "| changed | cause `overwatering` | recoverability |\n"
+        "| removed | source `a-leaflet` |  |\n"
+        "| changed | source `plant-care-notes` | url |\n"
+        "| changed | site `site.yml` | title |\n"
+        "\n"
+        "### Sources and review dates\n"
+        "\n"
+        "- Source `a-leaflet` removed (was \u201cA leaflet\u201d, The shop, "
+        "<https://example.org/a>).\n"
+        "- Source `plant-care-notes` moved: <https://example.org/notes> (was no address).\n"
+        "- cause `overwatering`: the passage the verdict quotes changed.\n"
+        "\n"
+    )
