@@ -114,7 +114,9 @@ def test_diff_lists_the_translations_a_change_puts_out_of_date(tmp_path: Path) -
         f"- {code}: cause `wrong-login-data`, `title`: now out of date.\n" for code in languages
     )
     back = report(head, base).split("### Translations\n\n")[1].split("\n### ")[0]
-    assert back.count("up to date again") == len(languages)
+    assert back == "".join(
+        f"- {code}: cause `wrong-login-data`, `title`: up to date again.\n" for code in languages
+    )
 
 
 def test_diff_of_two_git_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,6 +139,7 @@ def test_diff_of_two_git_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     )
     git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "head")
     text = report(read_side("HEAD~1", repo), read_side("HEAD", repo))
+    assert "Comparing `HEAD~1` with `HEAD`.\n" in text
     assert "| changed | question `soil` | answers |" in text
     assert (
         "- Answer \u201cYes\u201d to question `soil` now leads to question `light` "
@@ -262,26 +265,104 @@ def test_sources_removed_moved_and_a_quoted_passage_changed_are_listed(
         "sources/a-leaflet.yml",
         "title: A leaflet\npublisher: The shop\nurl: https://example.org/a\nread: 2026-11-27\n",
     )
+    cause = (base.content / "causes/overwatering.yml").read_text(encoding="utf-8")
+    base.write(
+        "causes/overwatering.yml",
+        cause.replace("  - plant-care-notes\n", "  - plant-care-notes\n  - a-leaflet\n"),
+    )
     for rel, old, new in (
         ("sources/plant-care-notes.yml", "read:", "url: https://example.org/notes\nread:"),
         ("causes/overwatering.yml", "passage: Watering", "passage: Watering well"),
         ("site.yml", "Yellow leaves on", "Pale leaves on"),
+        ("site.yml", "summary: Why", "summary: How"),
     ):
         project.write(rel, (project.content / rel).read_text(encoding="utf-8").replace(old, new))
     text = report(read_side(str(base.content), tmp_path), read_side(str(project.content), tmp_path))
     assert text.split("\n", 4)[4].split("### Translations")[0] == (
         "| change | record | fields |\n"
         "|---|---|---|\n"
-        "| changed | cause `overwatering` | recoverability |\n"
+        "| changed | cause `overwatering` | recoverability, sources |\n"
         "| removed | source `a-leaflet` |  |\n"
         "| changed | source `plant-care-notes` | url |\n"
-        "| changed | site `site.yml` | title |\n"
+        "| changed | site `site.yml` | title, summary |\n"
         "\n"
         "### Sources and review dates\n"
         "\n"
         "- Source `a-leaflet` removed (was \u201cA leaflet\u201d, The shop, "
         "<https://example.org/a>).\n"
         "- Source `plant-care-notes` moved: <https://example.org/notes> (was no address).\n"
+        "- cause `overwatering` no longer cites source `a-leaflet`.\n"
         "- cause `overwatering`: the passage the verdict quotes changed.\n"
         "\n"
     )
+
+
+def test_a_source_that_keeps_its_address_is_not_listed_one_that_changes_shows_both(
+    project: Project, tmp_path: Path
+) -> None:
+    base = Project(tmp_path / "base")
+    shutil.copytree(HOUSEPLANTS, base.root)
+    rel = "sources/plant-care-notes.yml"
+    notes = (base.content / rel).read_text(encoding="utf-8")
+    base.write(rel, notes.replace("read:", "url: https://example.org/old\nread:"))
+    project.write(rel, notes.replace("read:", "url: https://example.org/new\nread:"))
+    leaflet = (
+        "title: A leaflet\npublisher: The shop\nurl: https://example.org/a\nread: 2026-11-27\n"
+    )
+    for side in (base, project):
+        side.write("sources/a-leaflet.yml", leaflet)
+    text = report(read_side(str(base.content), tmp_path), read_side(str(project.content), tmp_path))
+    section = text.split("### Sources and review dates\n\n")[1].split("\n### ")[0]
+    assert section == (
+        "- Source `plant-care-notes` moved: <https://example.org/new> "
+        "(was <https://example.org/old>).\n"
+    )
+
+
+def test_translations_out_of_date_are_listed_by_language_the_settings_first(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for rel in ("site.yml", "causes/duplicate-accounts.yml", "causes/deleted-by-accident.yml"):
+        text = (content / rel).read_text(encoding="utf-8")
+        title = re.search(r"^title: (.*)$", text, re.MULTILINE)
+        assert title is not None
+        (content / rel).write_text(text.replace(title.group(0), "title: Changed"), "utf-8")
+    base = read_side(str(ROOT / "content"), tmp_path)
+    head = read_side(str(content), tmp_path)
+    section = report(base, head).split("### Translations\n\n")[1].split("\n### ")[0]
+    languages = sorted(p.name for p in (ROOT / "content/translations").iterdir())
+    assert section == "".join(
+        f"- {code}: the settings, `title`: now out of date.\n"
+        f"- {code}: cause `deleted-by-accident`, `title`: now out of date.\n"
+        f"- {code}: cause `duplicate-accounts`, `title`: now out of date.\n"
+        for code in languages
+    )
+
+
+def test_moving_text_around_in_a_file_is_no_change(project: Project, tmp_path: Path) -> None:
+    rel = "causes/overwatering.yml"
+    text = (project.content / rel).read_text(encoding="utf-8")
+    project.write(rel, "# Checked with the grower.\n\n" + text)
+    base = read_side(str(HOUSEPLANTS / "content"), tmp_path)
+    head = read_side(str(project.content), tmp_path)
+    assert "No records were added, removed or changed.\n" in report(base, head)
+
+
+def test_an_added_record_is_listed_and_later_records_are_still_compared(
+    project: Project, tmp_path: Path
+) -> None:
+    project.write(
+        "remedies/a-new-fix.yml",
+        (project.content / "remedies/let-soil-dry.yml").read_text(encoding="utf-8"),
+    )
+    rel = "remedies/let-soil-dry.yml"
+    text = (project.content / rel).read_text(encoding="utf-8")
+    project.write(rel, text.replace("reviewed: 2026-11-27", "reviewed: 2026-12-01"))
+    base = read_side(str(HOUSEPLANTS / "content"), tmp_path)
+    head = read_side(str(project.content), tmp_path)
+    text = report(base, head)
+    assert (
+        "| added | remedy `a-new-fix` |  |\n| changed | remedy `let-soil-dry` | reviewed |\n"
+        in (text)
+    )
+    assert "- remedy `let-soil-dry`: reviewed 2026-12-01 (was 2026-11-27).\n" in text
