@@ -62,7 +62,15 @@ def read_side(spec: str, repo: Path, content: str = "content") -> Side:
                 f"({detail.decode(errors='replace').strip() or exc})"
             ) from None
         with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
-            archive.extractall(tmp, filter="data")
+            try:
+                # "data" refuses links out of the folder: a page that links to
+                # /etc/passwd must not be read into the report.
+                archive.extractall(tmp, filter="data")
+            except tarfile.FilterError as exc:
+                raise SideError(
+                    f"'{spec}' cannot be compared: {exc}; keep only files and links "
+                    f"inside {content}/ in the dataset"
+                ) from None
         return _read(spec, Path(tmp) / content)
 
 

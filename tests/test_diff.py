@@ -366,3 +366,36 @@ def test_an_added_record_is_listed_and_later_records_are_still_compared(
         in (text)
     )
     assert "- remedy `let-soil-dry`: reviewed 2026-12-01 (was 2026-11-27).\n" in text
+
+
+def test_a_side_without_site_yml_is_compared_as_an_empty_site(
+    project: Project, tmp_path: Path
+) -> None:
+    project.remove("site.yml")
+    text = report(
+        read_side(str(HOUSEPLANTS / "content"), tmp_path), read_side(str(project.content), tmp_path)
+    )
+    assert f"**`{project.content}` has 1 error(s)**" in text
+    assert "| removed | source `plant-care-notes` |  |\n\n" in text
+    assert text.endswith(
+        "- Cause `overwatering` can no longer be reached.\n"
+        "- Cause `too-little-light` can no longer be reached.\n"
+    )
+
+
+def test_a_revision_with_a_link_out_of_the_dataset_is_refused(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(HOUSEPLANTS, repo)
+    (repo / "content/pages/outside.md").symlink_to("/etc/hostname")
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"],
+    ):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+    with pytest.raises(SideError) as caught:
+        read_side("HEAD", repo)
+    assert str(caught.value) == (
+        "'HEAD' cannot be compared: 'content/pages/outside.md' is a link to an absolute path; "
+        "keep only files and links inside content/ in the dataset"
+    )
