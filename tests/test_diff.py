@@ -14,6 +14,13 @@ from generator.diff import SideError, read_side, report
 from tests.conftest import HOUSEPLANTS, ROOT, Project
 
 
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read that unpacked a revision into the working folder (as a mutant does
+    under `make mutation`) must not overwrite the repository's content/."""
+    monkeypatch.chdir(tmp_path)
+
+
 def test_diff_of_two_dataset_folders(project: Project, tmp_path: Path) -> None:
     text = (project.content / "remedies/move-to-light.yml").read_text(encoding="utf-8")
     project.write("remedies/move-to-light.yml", text.replace("A minute", "Two minutes"))
@@ -119,10 +126,7 @@ def test_diff_lists_the_translations_a_change_puts_out_of_date(tmp_path: Path) -
     )
 
 
-def test_diff_of_two_git_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # In a scratch folder: a read that unpacked into the working folder (as a
-    # mutant does under `make mutation`) must not overwrite the repository's content/.
-    monkeypatch.chdir(tmp_path)
+def test_diff_of_two_git_revisions(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(HOUSEPLANTS, repo)
 
