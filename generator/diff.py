@@ -62,7 +62,15 @@ def read_side(spec: str, repo: Path, content: str = "content") -> Side:
                 f"({detail.decode(errors='replace').strip() or exc})"
             ) from None
         with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
-            archive.extractall(tmp, filter="data")
+            try:
+                # "data" refuses links out of the folder: a page that links to
+                # /etc/passwd must not be read into the report.
+                archive.extractall(tmp, filter="data")
+            except tarfile.FilterError as exc:
+                raise SideError(
+                    f"'{spec}' cannot be compared: {exc}; keep only files and links "
+                    f"inside {content}/ in the dataset"
+                ) from None
         return _read(spec, Path(tmp) / content)
 
 
@@ -158,10 +166,7 @@ def provenance_changes(base: Dataset, head: Dataset) -> list[str]:
     for sid in sorted(old_sources.keys() & new_sources.keys()):
         old, new = old_sources[sid], new_sources[sid]
         if getattr(old, "url", None) != getattr(new, "url", None):
-            lines.append(
-                f"- Source `{sid}` moved: <{getattr(new, 'url', '')}> "
-                f"(was <{getattr(old, 'url', '')}>)."
-            )
+            lines.append(f"- Source `{sid}` moved: {_address(new)} (was {_address(old)}).")
     for kind in KINDS:
         if kind == "sources":
             continue
@@ -204,6 +209,12 @@ def _source(source: Any) -> str:
     title, publisher = md_text(source.title), md_text(source.publisher)
     url = getattr(source, "url", None)
     return f"\u201c{title}\u201d, {publisher}" + (f", <{url}>" if url else "")
+
+
+def _address(source: Any) -> str:
+    # A source may have no address (a leaflet, a book): not "<None>".
+    url = getattr(source, "url", None)
+    return f"<{url}>" if url else "no address"
 
 
 def _stale(languages: tuple[Language, ...]) -> set[tuple[str, Ref, str]]:

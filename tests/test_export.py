@@ -218,3 +218,42 @@ def test_each_kind_s_review_period_is_its_own(project: Project) -> None:
     later = {str(p).split(":")[0] for p in expired(dataset, date(2027, 5, 27))}
     assert "content/symptoms/yellow-leaves.yml" in later
     assert not any("remedies/" in path for path in later)
+
+
+def test_the_export_is_sorted_indented_by_one_and_keeps_letters_as_written(
+    project: Project,
+) -> None:
+    """Readers diff the export between releases: same bytes for the same data."""
+    text = (project.content / SETTINGS_FILE).read_text(encoding="utf-8")
+    project.write(SETTINGS_FILE, text.replace("Yellow leaves on", "Feuilles jaunes — on"))
+    guide = project.check().guide
+    assert guide is not None
+    exported = dataset_json(guide)
+    assert exported.startswith(
+        '{\n "causes": [\n  {\n   "explanation": "Soil that never dries out starves the '
+        'roots of air.",\n   "id": "overwatering",\n'
+    )
+    assert '\n  "title": "Feuilles jaunes — on a houseplant"\n' in exported
+    assert exported.endswith("\n}\n")
+
+
+def test_a_site_without_a_guided_check_exports_no_questions(project: Project) -> None:
+    project.remove("questions/soil.yml")
+    project.remove("questions/light.yml")
+    text = (project.content / SETTINGS_FILE).read_text(encoding="utf-8")
+    project.write(SETTINGS_FILE, text.replace("check_start: soil\n", ""))
+    result = project.check()
+    assert list(result.problems) == []
+    assert result.guide is not None
+    assert json.loads(dataset_json(result.guide))["questions"] == []
+
+
+def test_the_export_schema_is_sorted_indented_by_one_and_titled() -> None:
+    text = export_schema()
+    assert text.startswith(
+        '{\n "$schema": "https://json-schema.org/draft/2020-12/schema",\n'
+        ' "additionalProperties": false,\n'
+        ' "description": "Every record of a help site\'s dataset, as its files hold them.",\n'
+        ' "properties": {\n  "causes": {\n'
+    )
+    assert text.endswith('\n ],\n "title": "Help site dataset",\n "type": "object"\n}\n')

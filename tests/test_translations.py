@@ -9,7 +9,7 @@ import pytest
 
 from generator.pipeline import build
 from generator.schema import Ref
-from generator.translations import SETTINGS_REF, English, fingerprint, stamp
+from generator.translations import SETTINGS_REF, English, fingerprint, languages, stamp
 from tests.conftest import Project
 
 CAUSE = "translations/ru/causes/overwatering.yml"
@@ -296,3 +296,16 @@ def test_english_text_is_escaped_where_it_is_marked() -> None:
     assert English("<b>&").__html__() == (
         '<span lang="en" dir="ltr" class="hs-en">&lt;b&gt;&amp;</span>'
     )
+
+
+def test_a_list_s_fingerprint_stays_what_committed_stamps_say() -> None:
+    """Stamps are committed in translation files: a new release must compute the same."""
+    assert fingerprint(("One.", "Two.")) == "3f49dc94"
+    assert fingerprint("One.") == "70277bfc"
+
+
+def test_only_visible_folders_in_translations_are_languages(project: Project) -> None:
+    project.write("translations/fr/site.yml", "title: Feuilles jaunes\n")
+    project.write("translations/README.md", "How to translate this guide.\n")
+    project.write("translations/.drafts/notes.txt", "Not a language.\n")
+    assert languages(project.content) == ["fr"]
