@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 import zipfile
 from collections.abc import Iterator
@@ -73,6 +76,19 @@ def page(browser: Browser) -> Iterator[Page]:
     yield p
     context.close()
     assert errors == [], "the console showed errors"
+
+
+def plain_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` itself, without the swap into place that `make site` adds:
+    what an editor who runs MkDocs directly sees (exit code, stderr)."""
+    command = ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
 
 
 def build(config: Path, out: Path, *, offline: bool = False) -> Path:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.render.card import MAX_BYTES, PNG_SIGNATURE, CardError, read_card
-from tests.conftest import HOUSEPLANTS, build
+from tests.conftest import HOUSEPLANTS, build, plain_mkdocs_build
 
 SITE_URL = "https://helpsite.example.org/"
 
@@ -102,14 +99,7 @@ def test_a_card_that_is_not_a_png_stops_the_build_with_the_fix(tmp_path: Path) -
         ),
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    result = plain_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
         "card.jpg: expected a PNG image (link previews take PNG or JPEG; save it as PNG); set "

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.publish import build_bundle, build_site, read_project, refusal
-from tests.conftest import HOUSEPLANTS, ROOT
+from tests.conftest import HOUSEPLANTS, ROOT, plain_mkdocs_build
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -61,18 +61,6 @@ def test_a_broken_translation_stops_the_site_at_its_place_and_leaves_it(
     assert build_site(project / "mkdocs.yml", site) != 0
     assert "content/translations/ru/causes/overwatering.yml:1:1: error: " in capfd.readouterr().err
     assert fingerprint(site) == before
-
-
-def plain_mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build` itself, without the swap into place that `make site` adds."""
-    command = ["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *command],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
 
 
 def test_plain_mkdocs_build_stops_before_emptying_the_site(

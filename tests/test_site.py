@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -15,7 +12,7 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.pipeline import check
-from tests.conftest import HOUSEPLANTS, ROOT, build
+from tests.conftest import HOUSEPLANTS, ROOT, build, plain_mkdocs_build
 from tests.pages import article_text, broken_links, links_to, resolve
 
 CAUSES = [
@@ -188,14 +185,8 @@ def test_every_edit_link_opens_the_source_file(real_site: Path) -> None:
 
 
 def test_the_build_says_how_long_the_generator_took(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=HOUSEPLANTS,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    result = plain_mkdocs_build(HOUSEPLANTS, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
     line = r"INFO    -  helpsite: \d+ pages generated in \d+\.\d{3} seconds"
     assert re.search(line, result.stderr)
 
@@ -264,14 +255,7 @@ def test_a_link_to_no_record_in_a_hand_written_page_stops_the_build(tmp_path: Pa
     shutil.copytree(HOUSEPLANTS, project)
     about = project / "content/pages/about.md"
     about.write_text("# About\n\nSee [too much water](cause:overwaterin).\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    result = plain_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
         "content/pages/about.md: a link to 'cause:overwaterin' is left in the built page; "
@@ -298,14 +282,7 @@ def test_nav_limit_must_be_a_count(tmp_path: Path, value: str, message: str) -> 
         ),
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    result = plain_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert f"Plugin 'helpsite' option 'nav_limit': {message}" in result.stderr
     assert "Traceback" not in result.stderr
@@ -319,14 +296,7 @@ def test_a_link_in_the_pages_folder_stops_the_build_before_anything_is_copied(
     project = tmp_path / "project"
     shutil.copytree(HOUSEPLANTS, project)
     (project / "content/pages/notes.txt").symlink_to(secret)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    result = plain_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert (
         "content/pages/notes.txt:1:1: error: a symbolic link; everything in content/pages/ must "
