@@ -507,7 +507,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         resolve = resolver(from_path, config.use_directory_urls, root)
         return self._markup.render(self._guide.settings.notice, resolve).html
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    def _in_language(self, output: str) -> str:
+        """An HTML page of this build, as every page of it is served: pages and
+        the theme's own (404.html) alike."""
         assert self._sites is not None
         # The theme's language names a catalog of its own words, `pt` for `pt-BR`;
         # the page says which language it is in exactly, and its direction on the
@@ -527,7 +529,17 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # each page's languages for search engines instead (`theme/sitemap.xml`);
         # the language list in the header stays, and file:// would refuse the
         # fetches anyway.
-        output = ALTERNATE_LINK.sub("", output)
+        return ALTERNATE_LINK.sub("", output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if not template_name.endswith(".html"):
+            return output_content  # sitemap.xml and the like
+        return self._in_language(output_content)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = self._in_language(output)
         left = UNRESOLVED_LINK.search(output)
         if left is not None and not self._broken:
             where = page.file.abs_src_path or page.file.src_uri

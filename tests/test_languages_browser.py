@@ -24,6 +24,17 @@ from tests.test_quality import axe_violations
 LANGUAGES = languages(ROOT / "content")
 PHONE = {"width": 375, "height": 812}
 SMALLEST = {"width": 320, "height": 640}
+TRANSLATED_PAGES = (
+    "",
+    "symptoms/account-terminated/",
+    "causes/",
+    "causes/too-many-disputes/",
+    "remedies/contact-support/",
+    "check/",
+    "check/map/",
+    "404.html",
+)
+"""Every kind of page, as each language has it."""
 
 
 def translated(code: str) -> Guide:
@@ -42,7 +53,7 @@ def test_each_language_s_pages_are_in_it_and_say_so(
 ) -> None:
     guide = translated(code)
     page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-    for rel in ("", "causes/too-many-disputes/", "check/", "check/map/"):
+    for rel in TRANSLATED_PAGES:
         page.goto(f"{real_site_url}{code}/{rel}")
         html = page.locator("html")
         expect(html).to_have_attribute("lang", code)
