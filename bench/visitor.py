@@ -26,6 +26,9 @@ from playwright.sync_api import Browser, Page, ViewportSize  # noqa: E402
 
 from audit.server import serve  # noqa: E402 - the repository's own code
 from generator.pipeline import check  # noqa: E402
+from generator.render.addresses import page_url  # noqa: E402
+from generator.render.parts import split  # noqa: E402
+from generator.schema import Ref  # noqa: E402
 from tests.browser import chromium, type_query  # noqa: E402
 from tests.flows import outcome_addresses  # noqa: E402
 
@@ -57,7 +60,10 @@ class Visit:
     start: str
     """The guided check's first question."""
     outcome: str
-    """The cause that `pages[OUTCOME]` reaches by the fewest answers."""
+    """The cause that `pages[OUTCOME]` shows, reached by the fewest answers."""
+    answers: str
+    """The address of those answers on the check's first page (`#a=...`): where a
+    visitor who answers them, or opens a link to them, starts."""
     query: str
     """A word to search for: the longest word of a cause's title."""
 
@@ -70,15 +76,18 @@ def visit(folder: Path) -> Visit:
     # The fewest answers, then the first id: the same outcome at every run.
     cause = min(addresses, key=lambda c: (addresses[c].count("."), c))
     words = re.findall(r"\w+", guide.causes[0].title)
+    # The page that shows the outcome: on a check cut into parts, its own part's.
+    shown_on = page_url(split(guide.flow).owner[Ref("causes", cause)], directory_urls=True)
     return Visit(
         pages={
             HOME: "",
             QUESTION: CHECK_PAGE,
-            OUTCOME: CHECK_PAGE + addresses[cause],
+            OUTCOME: shown_on + addresses[cause],
             CAUSE: f"causes/{cause}/",
         },
         start=guide.flow.start,
         outcome=cause,
+        answers=addresses[cause],
         query=max(words, key=len),
     )
 
@@ -156,7 +165,9 @@ def _task(browser: Browser, base: str, how: Visit, task: str) -> dict[str, int]:
             page.goto(base + how.pages[QUESTION])
             page.locator(f'[data-hs-step="{how.start}"]').wait_for(state="visible")
         elif task == REACH_OUTCOME:
-            page.goto(base + how.pages[OUTCOME])
+            # From the check's first page, as a shared link or the answers get
+            # there: a later part's page is paid on top of the first's.
+            page.goto(base + CHECK_PAGE + how.answers)
             page.locator(f'[data-hs-outcome="{how.outcome}"]').wait_for(state="visible")
         else:
             page.goto(base + how.pages[HOME])

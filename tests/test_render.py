@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.link import Flow
 from generator.pipeline import build, check
-from generator.render.addresses import relative_url
+from generator.render.addresses import CHECK, relative_url
 from generator.render.diagram import flow_svg
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import clashes, nav
 from generator.render.pages import Page, render
-from generator.render.widget import flow_json
+from generator.render.parts import PART_SECTIONS, split
+from generator.render.widget import flow_json, questions_ahead
 from generator.schema import Ref
 from generator.synth import synth
 from tests.conftest import ROOT, Project
@@ -45,7 +47,9 @@ def test_relative_urls_work_with_and_without_directory_urls(
 def test_flow_json_names_the_sections_each_answer_leads_to(project: Project) -> None:
     guide = project.check().guide
     assert guide is not None and guide.flow is not None
-    assert flow_json(guide, guide.flow) == {
+    parts = split(guide.flow)
+    ahead = questions_ahead(guide.flow)
+    assert flow_json(guide, parts, parts.parts[0], ahead, directory_urls=True) == {
         "start": "q-soil",
         "q": {
             "q-soil": {"a": ["o-overwatering", "q-light", "q-light"], "u": 2},
@@ -98,7 +102,7 @@ def test_large_sections_list_only_their_index_page(tmp_path: Path) -> None:
     assert sections["Causes"] == [{"All causes at a glance": "causes/index.md"}]
     assert len(sections["Fixes"]) == 1 + 20  # 20 remedies fit under the limit
     assert "causes/cause-00000.md" in navigation.hidden
-    assert len(navigation.hidden) == 40
+    assert len([p for p in navigation.hidden if p.startswith("causes/")]) == 40
 
 
 @pytest.mark.parametrize(("limit", "listed"), [(7, True), (6, False)])
@@ -205,3 +209,67 @@ def test_the_home_page_stays_the_same_size_on_a_large_site(tmp_path: Path) -> No
         assert 'href="causes/">All causes at a glance' in home
         sizes.append(len(home))
     assert sizes[1] <= sizes[0] * 1.05
+
+
+def large_flow(folder: Path) -> Flow:
+    """A synthetic check of 100 causes: 199 sections, several parts."""
+    synth(100, folder / "content")
+    guide = check(folder / "content", folder).guide
+    assert guide is not None and guide.flow is not None
+    return guide.flow
+
+
+def test_a_small_check_is_one_page(project: Project) -> None:
+    guide = project.check().guide
+    assert guide is not None and guide.flow is not None
+    parts = split(guide.flow)
+    assert [p.path for p in parts.parts] == [CHECK]
+    assert parts.parts[0].questions == guide.flow.questions
+    assert parts.parts[0].outcomes == guide.flow.outcomes
+
+
+def test_a_large_check_is_cut_into_parts_that_each_own_a_share(tmp_path: Path) -> None:
+    flow = large_flow(tmp_path)
+    parts = split(flow)
+    assert len(parts.parts) > 1
+    assert parts.parts[0].path == CHECK
+    sections = {q.ref for q in flow.questions} | {Ref("causes", c) for c in flow.outcomes}
+    assert set(parts.owner) == sections  # every section on exactly one part
+    for part in parts.parts:
+        owned = [ref for ref, path in parts.owner.items() if path == part.path]
+        most_answers = max(len(q.choices) for q in flow.questions)
+        assert 0 < len(owned) <= PART_SECTIONS + most_answers, part.path
+    assert split(flow) == parts  # the same cut at every build
+
+
+def test_every_part_shows_a_way_to_it_from_the_first_question(tmp_path: Path) -> None:
+    flow = large_flow(tmp_path)
+    parts = split(flow)
+    start = flow.questions[0].ref
+    for part in parts.parts:
+        shown = parts.shows(part)
+        assert start in shown, part.path
+        led_to = {a.target for q in part.questions for a in q.choices} | {start}
+        # Every question and outcome on the page is reached by an answer on it.
+        assert shown <= led_to, part.path
+
+
+def test_a_part_s_flow_says_where_answers_to_other_parts_lead(tmp_path: Path) -> None:
+    synth(100, tmp_path / "content")
+    guide = check(tmp_path / "content", tmp_path).guide
+    assert guide is not None and guide.flow is not None
+    parts = split(guide.flow)
+    ahead = questions_ahead(guide.flow)
+    later = parts.parts[1]
+    data = flow_json(guide, parts, later, ahead, directory_urls=True)
+    led_to = {target for entry in data["q"].values() for target in entry["a"]}
+    on_page = set(data["q"]) | set(data["o"])
+    assert set(data["x"]) == led_to - on_page
+    for question in guide.flow.questions:
+        there = data["x"].get(f"q-{question.id}")
+        if there is not None:  # the owner's address from this part, and the longest way on
+            owner = parts.owner[question.ref]
+            folder = (
+                "" if owner == CHECK else owner.removeprefix("check/").removesuffix(".md") + "/"
+            )
+            assert there == ["../" + folder, ahead[question.ref]]

@@ -17,4 +17,4 @@ def test_the_widget_s_state_passes_its_node_tests() -> None:
         [node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# fail 0" in result.stdout and "# pass 6" in result.stdout
+    assert "# fail 0" in result.stdout and "# pass 8" in result.stdout

@@ -22,7 +22,8 @@ class Nav:
     entries: list[Any]
     """MkDocs `nav`."""
     hidden: frozenset[str]
-    """Generated pages left out of the navigation; their section's index lists them."""
+    """Generated pages left out of the navigation: records their section's index
+    lists, and the guided check's later parts, which its answers lead to."""
 
 
 def nav(pages: Sequence[Page], extra: Sequence[str] = (), limit: int = NAV_LIMIT) -> Nav:
@@ -39,7 +40,11 @@ def nav(pages: Sequence[Page], extra: Sequence[str] = (), limit: int = NAV_LIMIT
 
     sections: dict[str, list[Page]] = {}
     order: list[str | Page] = []
+    hidden: set[str] = set()
     for page in pages:
+        if not page.listed:
+            hidden.add(page.path)
+            continue
         if page.section is None:
             order.append(page)
             continue
@@ -48,7 +53,6 @@ def nav(pages: Sequence[Page], extra: Sequence[str] = (), limit: int = NAV_LIMIT
             order.append(page.section)
         sections[page.section].append(page)
     entries: list[Any] = []
-    hidden: set[str] = set()
     for item in order:
         if isinstance(item, Page):
             entries.append(entry(item))

@@ -38,6 +38,7 @@ from generator.render.addresses import (
 )
 from generator.render.diagram import DIAGRAM_TITLE, flow_svg
 from generator.render.frontmatter import front_matter, yaml_value
+from generator.render.parts import Part, Parts, split
 from generator.render.structured import faq
 from generator.render.templates import environment
 from generator.render.widget import flow_json, json_for_attribute, questions_ahead
@@ -62,6 +63,9 @@ class Page:
     """When its facts were last checked against their sources: its record's day,
     or for a page that shows many records, the latest of theirs (the sitemap's
     `lastmod`)."""
+    listed: bool = True
+    """Whether the navigation lists it: not the guided check's later parts, which
+    are reached through its answers."""
 
 
 @dataclass(frozen=True)
@@ -134,26 +138,34 @@ def render(guide: Guide, options: Options | None = None) -> tuple[Page, ...]:
     if guide.flow is not None:
         source = guide.flow.questions[0].pos.path
         check_trail = [(r.gettext(GUIDED_CHECK.title), CHECK)]
-        flow = flow_json(guide, guide.flow)
-        pages.append(
-            r.listing(
-                GUIDED_CHECK,
-                source,
-                check_trail,
-                flow=flow,
-                most=questions_ahead(guide.flow),
-                original_request=_original_request(guide),
+        parts = split(guide.flow)
+        ahead = questions_ahead(guide.flow)
+        original_request = _original_request(guide)
+        for i, part in enumerate(parts.parts):
+            pages.append(
+                r.listing(
+                    GUIDED_CHECK,
+                    source,
+                    check_trail,
+                    path=part.path,
+                    listed=i == 0,
+                    questions=part.questions,
+                    outcomes=part.outcomes,
+                    hrefs=_answer_links(parts, part, r.options),
+                    flow=flow_json(guide, parts, part, ahead, r.options.directory_urls),
+                    most=ahead[guide.flow.questions[0].ref],
+                    original_request=original_request,
+                )
             )
-        )
+        diagram_links = _diagram_links(parts, r.options)
         pages.append(
             r.listing(
                 GUIDED_CHECK_MAP,
                 source,
                 [*check_trail, (r.gettext(GUIDED_CHECK_MAP.title), CHECK_MAP)],
-                svg=Safe(
-                    flow_svg(guide, _diagram_links(guide, r.options), r.gettext(DIAGRAM_TITLE))
-                ),
+                svg=Safe(flow_svg(guide, diagram_links, r.gettext(DIAGRAM_TITLE))),
                 questions={q.ref: q for q in guide.flow.questions},
+                links=diagram_links,
             )
         )
     for kind in KINDS.values():
@@ -195,14 +207,32 @@ def _records(guide: Guide, kind: Kind) -> tuple[Any, ...]:
     return records
 
 
-def _diagram_links(guide: Guide, options: Options) -> dict[Ref, str]:
-    """Where each box of the diagram leads: its section of the check, where the
-    visitor carries on from there (an outcome links on to its cause page)."""
-    assert guide.flow is not None
+def _diagram_links(parts: Parts, options: Options) -> dict[Ref, str]:
+    """Where each box of the diagram leads: its section of the check, on the part
+    that owns it, where the visitor carries on from there (an outcome links on to
+    its cause page)."""
     urls = options.directory_urls
-    refs = [q.ref for q in guide.flow.questions]
-    refs += [Ref("causes", cid) for cid in guide.flow.outcomes]
-    return {ref: relative_url(CHECK_MAP, CHECK, urls, anchor(ref)) for ref in refs}
+    return {
+        ref: relative_url(CHECK_MAP, path, urls, anchor(ref)) for ref, path in parts.owner.items()
+    }
+
+
+def _answer_links(parts: Parts, part: Part, options: Options) -> dict[Ref, str]:
+    """Where each answer on `part`'s page leads: its section on this page, or on
+    the part that owns it."""
+    shown = parts.shows(part)
+    links = {}
+    for question in part.questions:
+        for answer in question.choices:
+            target = answer.target
+            links[target] = (
+                f"#{anchor(target)}"
+                if target in shown
+                else relative_url(
+                    part.path, parts.owner[target], options.directory_urls, anchor(target)
+                )
+            )
+    return links
 
 
 class _Renderer:
@@ -344,10 +374,19 @@ class _Renderer:
         )
 
     def listing(
-        self, listing: Listing, source: str | None, trail: list[tuple[str, str]], **ctx: Any
+        self,
+        listing: Listing,
+        source: str | None,
+        trail: list[tuple[str, str]],
+        path: str | None = None,
+        **ctx: Any,
     ) -> Page:
+        """The page `listing` describes, at its own path or (a part of the guided
+        check) at `path`."""
         title, description = self.gettext(listing.title), self.gettext(listing.description)
-        return self.page(listing.template, listing.path, title, description, source, trail, **ctx)
+        return self.page(
+            listing.template, path or listing.path, title, description, source, trail, **ctx
+        )
 
     def page(
         self,
@@ -361,6 +400,7 @@ class _Renderer:
         section: str | None = None,
         meta: dict[str, Any] | None = None,
         reviewed: date | None = None,
+        listed: bool = True,
         **ctx: Any,
     ) -> Page:
         """One page; `trail` names the pages above it, for its breadcrumbs."""
@@ -368,7 +408,9 @@ class _Renderer:
         text = self.env.get_template(template).render(
             path=path, title=title, description=description, meta=meta, **ctx
         )
-        return Page(path, title, text, source, section, reviewed or self.guide.last_reviewed)
+        return Page(
+            path, title, text, source, section, reviewed or self.guide.last_reviewed, listed
+        )
 
     def breadcrumbs(self, trail: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """(name, URL from the site root) from the home page down the `trail`

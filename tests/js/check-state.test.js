@@ -88,3 +88,32 @@ test("the fixes tried are the first of the outcome's ladder, from the flow's dat
   assert.deepEqual(S.tried(flow, w, 1), ["Fix one"]);
   assert.deepEqual(S.tried(flow, w, 5), ["Fix one", "Fix two"]);
 });
+
+// A part of a large check: the way to it from the first question, its own
+// sections, and where the answers to other parts lead (`x`).
+const part = {
+  start: "q-first",
+  q: {
+    "q-first": { a: ["q-here", "q-there"] },
+    "q-here": { a: ["o-here", "q-next"] }
+  },
+  o: { "o-here": ["Fix one"] },
+  x: { "q-there": ["../q-there/", 4], "q-next": ["../q-next/", 2] }
+};
+
+test("answers that lead to another part send the same address there", () => {
+  const walked = (fragment) => S.walk(part, S.parse(part, fragment));
+  assert.equal(S.away(part, walked("#a=0.0"), "#a=0.0"), null);
+  assert.equal(S.away(part, walked("#a=0"), "#a=0"), null);
+  assert.equal(S.away(part, walked("#a=1.1.0"), "#a=1.1.0"), "../q-there/#a=1.1.0");
+  assert.equal(S.away(part, walked("#a=0.1"), "#a=0.1"), "../q-next/#a=0.1");
+  // A plain anchor of a section on another part is that part's to show.
+  assert.equal(S.away(part, walked("#q-next"), "#q-next"), "../q-next/#q-next");
+  assert.equal(S.away(part, walked("#constructor"), "#constructor"), null);
+});
+
+test("progress on a part counts the questions on the other parts too", () => {
+  const walked = S.walk(part, S.parse(part, "#a=0"));
+  assert.deepEqual(S.progress(part, walked), { n: 2, most: 1 + 1 + 2 });
+  assert.deepEqual(S.progress(part, S.walk(part, S.parse(part, "#a="))), { n: 1, most: 1 + 4 });
+});

@@ -63,6 +63,10 @@
     function render(focus) {
       state = S.parse(flow, location.hash);
       walked = S.walk(flow, state);
+      // Where the answers lead is on another part of the check: on to it, in
+      // place of this address (Back then returns to the answer before).
+      var there = S.away(flow, walked, location.hash);
+      if (there) return location.replace(there);
       var cur = section(walked.at);
       var atOutcome = cur.hasAttribute("data-hs-outcome");
       $$("[data-hs-step],[data-hs-outcome]").forEach(function (sec) { sec.hidden = sec !== cur; });

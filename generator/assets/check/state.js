@@ -8,13 +8,17 @@
  * answers. An answer is its number among the question's answers, `u` for "not
  * sure", `<part>-<whole>` for a share question, `<number>` for a count.
  * Sections are named by the page (flow.start, the keys of flow.q and flow.o):
- * nothing here spells their names.
+ * nothing here spells their names. A large check is cut into parts, one page
+ * each; a part's page holds the questions on the way to it, so the answers
+ * still count from the first question, and flow.x names the sections an answer
+ * leads to on another part: [its page's address, questions left from there].
  */
 var HelpsiteCheck = (function () {
   "use strict";
   var own = Object.prototype.hasOwnProperty;
 
-  function isSection(flow, id) { return own.call(flow.q, id) || own.call(flow.o, id); }
+  function elsewhere(flow, id) { return !!flow.x && own.call(flow.x, id); }
+  function isSection(flow, id) { return own.call(flow.q, id) || own.call(flow.o, id) || elsewhere(flow, id); }
 
   function parse(flow, fragment) {
     var raw = fragment.replace(/^#/, "");
@@ -72,7 +76,7 @@ var HelpsiteCheck = (function () {
   // The most questions still to answer from `at` before an outcome (the flow
   // has no loops: the check refuses them).
   function ahead(flow, at, memo) {
-    if (!own.call(flow.q, at)) return 0;
+    if (!own.call(flow.q, at)) return elsewhere(flow, at) ? flow.x[at][1] : 0;
     if (!own.call(memo, at)) {
       memo[at] = 1 + Math.max.apply(null, flow.q[at].a.map(function (to) { return ahead(flow, to, memo); }));
     }
@@ -84,13 +88,17 @@ var HelpsiteCheck = (function () {
     return { n: w.trail.length + 1, most: w.trail.length + ahead(flow, w.at, {}) };
   }
 
+  // The address of the state on the part that shows where the answers lead, if
+  // this page does not.
+  function away(flow, w, fragment) { return elsewhere(flow, w.at) ? flow.x[w.at][0] + fragment : null; }
+
   // The fixes tried at an outcome: the first t of its ladder; titled as the page
   // titles them, or (`original`) in the dataset's own language.
   function tried(flow, w, t, original) { return ((original ? flow.oo : flow.o)[w.at] || []).slice(0, t); }
 
   return {
     parse: parse, format: format, shareAbove: shareAbove, next: next, walk: walk,
-    progress: progress, tried: tried, isSection: isSection
+    progress: progress, tried: tried, isSection: isSection, away: away
   };
 })();
 if (typeof module === "object" && module.exports) module.exports = HelpsiteCheck;
