@@ -12,8 +12,10 @@ def test_every_address_the_site_would_have_shows_the_problems() -> None:
     assert paths[:3] == ["index.md", "check.md", "check/map.md"]
     assert "causes/index.md" in paths
     assert paths.index("causes/a.md") < paths.index("causes/b.md")
-    # Questions and sources have no pages of their own.
+    # Questions and sources have no pages of their own; a question may start a
+    # part of a large guided check.
     assert not any(p.startswith(("questions/", "sources/")) for p in paths)
+    assert "check/q-q.md" in paths
 
 
 def test_problems_are_text_and_counted() -> None:

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from generator.problems import Problem, visible
 from generator.render.addresses import CHECK, CHECK_MAP, HOME, index_path, record_path
 from generator.render.frontmatter import front_matter
+from generator.render.parts import part_path
 from generator.render.templates import environment
-from generator.schema import KINDS
+from generator.schema import KINDS, Ref
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,12 @@ class Shown:
 
 def problem_addresses(ids: Mapping[str, frozenset[str]]) -> list[str]:
     """The docs path of every page the dataset would make: the fixed pages, each
-    section's overview and a page per record file, valid or not."""
+    section's overview, a page per record file, valid or not, and a page for each
+    question at which a large guided check's part could start."""
     paths = [HOME, CHECK, CHECK_MAP]
+    paths += [
+        part_path(Ref("questions", qid), first=False) for qid in sorted(ids.get("questions", ()))
+    ]
     for kind, spec in KINDS.items():
         if spec.section is None:
             continue
