@@ -446,15 +446,15 @@ def visitor_targets(costs: list[Cost]) -> list[tuple[str, bool]]:
         )
     )
     flat = min((c for c in costs if c.n >= FLAT_FROM), key=lambda c: c.n, default=big)
-    for what, low, a, b in (
+    for what, since, a, b in (
         (f"bytes to {SHOW_QUESTION}", small, small.total(SHOW_QUESTION), big.total(SHOW_QUESTION)),
         ("home page HTML bytes", flat, flat.home_html, big.home_html),
     ):
-        if big.n > low.n:
+        if big.n > since.n:
             ratio = b / a
             out.append(
                 (
-                    f"{what} at N={big.n:,} vs N={low.n:,}: {ratio:.2f}x (<= {GROWTH}x)",
+                    f"{what} at N={big.n:,} vs N={since.n:,}: {ratio:.2f}x (<= {GROWTH}x)",
                     ratio <= GROWTH,
                 )
             )
