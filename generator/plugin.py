@@ -491,6 +491,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     ) -> TemplateContext:
         config.copyright = self._notice(None, config)  # 404.html, served at any address
         context["hs_sites"] = self._sites  # type: ignore[typeddict-unknown-key] # the sitemap
+        context["hs_offline"] = is_offline(config)  # type: ignore[typeddict-unknown-key]
         context["hs_has_check"] = self._has_check()  # type: ignore[typeddict-unknown-key]
         return context
 
