@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import json
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,8 @@ from generator.link import Guide
 from generator.pipeline import build as build_pages
 from generator.search import SEPARATOR, lunr_folder, settings
 from generator.translations import languages
-from tests.browser import search, type_query
-from tests.conftest import ROOT, Project, build
+from tests.browser import search, serve, type_query
+from tests.conftest import HOUSEPLANTS, ROOT, Project, build
 from tests.test_quality import axe_violations
 
 LANGUAGES = ["en", *languages(ROOT / "content")]
@@ -245,6 +247,66 @@ def test_a_page_opened_from_a_result_highlights_the_words_searched(
     page.goto(real_site_url + "causes/too-many-disputes/?h=disputes")
     marks = page.locator(".md-content mark")
     expect(marks.first).to_have_text(re.compile("^disputes$", re.IGNORECASE))
+
+
+def summaries_project(folder: Path) -> Path:
+    """The houseplants project with `summary_index_above: 0`: its seven record
+    pages are over the limit, as a site's thousands are; its mkdocs.yml."""
+    shutil.copytree(HOUSEPLANTS, folder)
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      content: content\n" in text
+    limit = "      content: content\n      summary_index_above: 0\n"
+    config.write_text(text.replace("      content: content\n", limit), encoding="utf-8")
+    return config
+
+
+def index_docs(site: Path) -> list[dict[str, str]]:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs: list[dict[str, str]] = index["docs"]
+    return docs
+
+
+OVERWATERING = {
+    "location": "causes/overwatering/",
+    "title": "Too much water",
+    "text": "<p>The roots sit in wet soil and cannot breathe.</p>",
+}
+
+
+@pytest.fixture(scope="module")
+def summaries_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("summaries")
+    site = build(summaries_project(folder / "project"), folder / "site")
+    with serve(site) as url:
+        yield url
+
+
+def test_above_the_limit_a_record_page_is_found_by_its_title_and_shows_its_summary(
+    page: Page, summaries_site_url: str
+) -> None:
+    page.goto(summaries_site_url)
+    items = search(page, "too much water")
+    first = items.first
+    href = first.locator("a").first.get_attribute("href") or ""
+    assert re.search(r"/causes/overwatering/(\?|$)", href), href
+    expect(first).to_contain_text("The roots sit in wet soil and cannot breathe.")
+
+
+def test_above_the_limit_each_record_page_has_one_entry_online_and_offline(
+    tmp_path: Path,
+) -> None:
+    config = summaries_project(tmp_path / "project")
+    online = build(config, tmp_path / "online")
+    docs = index_docs(online)
+    assert [d for d in docs if d["location"].startswith("causes/overwatering/")] == [OVERWATERING]
+    assert any(d["location"].startswith("#") for d in docs), "the home page keeps its sections"
+    offline = build(config, tmp_path / "offline", offline=True)
+    script = (offline / "search/search_index.js").read_text(encoding="utf-8")
+    index = (offline / "search/search_index.json").read_text(encoding="utf-8")
+    assert script == f"var __index = {index}"
+    overwatering = {**OVERWATERING, "location": "causes/overwatering.html"}
+    assert [d for d in index_docs(offline) if "overwatering" in d["location"]] == [overwatering]
 
 
 def test_search_settings_follow_the_build_s_language() -> None:
