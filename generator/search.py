@@ -151,9 +151,9 @@ def summary_index(index: Mapping[str, Any], texts: Mapping[str, Sequence[str]]) 
     escapes a page's text; other pages' entries stay as they are, in order."""
     docs = []
     for doc in index["docs"]:
-        page, anchor, _ = str(doc["location"]).partition("#")
+        page, hash_sign, _ = str(doc["location"]).partition("#")
         if page in texts:
-            if anchor:
+            if hash_sign:  # one of the page's sections
                 continue
             paragraphs = (escape(" ".join(text.split()), quote=False) for text in texts[page])
             doc = {**doc, "text": " ".join(f"<p>{p}</p>" for p in paragraphs)}
