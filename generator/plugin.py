@@ -8,6 +8,7 @@ takes it and clears it.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 import posixpath
@@ -53,7 +54,17 @@ from generator.render.problem_pages import problem_addresses, problem_page
 from generator.render.structured import SITEMAP_INDEX, robots_txt, sitemap_index
 from generator.render.templates import TEMPLATES
 from generator.render.widget import widget_script
-from generator.search import WORKERS, lunr_folder, moved_name, settings, worker_script
+from generator.search import (
+    SUMMARY_ONLY_ABOVE,
+    WORKERS,
+    lunr_folder,
+    moved_name,
+    record_texts,
+    settings,
+    summaries_only,
+    summary_index,
+    worker_script,
+)
 from generator.translations import languages
 
 log = logging.getLogger("mkdocs.plugins.helpsite")
@@ -89,6 +100,8 @@ class HelpsiteConfig(Config):
     """A navigation section lists at most this many pages; beyond, only its index."""
     card = c.Optional(c.File(exists=True))
     """The link-preview image (PNG), relative to mkdocs.yml; else the generator's own."""
+    summary_index_above = _Count(int, default=SUMMARY_ONLY_ABOVE)
+    """Above this many record pages, search keeps only each one's title and summary."""
 
 
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
@@ -491,6 +504,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     ) -> TemplateContext:
         config.copyright = self._notice(None, config)  # 404.html, served at any address
         context["hs_sites"] = self._sites  # type: ignore[typeddict-unknown-key] # the sitemap
+        context["hs_offline"] = is_offline(config)  # type: ignore[typeddict-unknown-key]
         context["hs_has_check"] = self._has_check()  # type: ignore[typeddict-unknown-key]
         return context
 
@@ -555,14 +569,23 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._guide = None
-        if is_offline(config) and not theme_offline(config):
-            # What the theme's offline plugin does, for a config without it: under
-            # file:// the theme loads the search index as a script, not by fetch().
-            index = Path(config.site_dir) / "search" / "search_index.json"
-            if index.is_file():
-                script = f"var __index = {index.read_text(encoding='utf-8')}"
-                index.with_suffix(".js").write_text(script, encoding="utf-8")
+        guide, self._guide = self._guide, None
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if not index.is_file():
+            return
+        if guide is not None:
+            texts = record_texts(guide, config.use_directory_urls)
+            if summaries_only(texts, self.config.summary_index_above):
+                full = json.loads(index.read_text(encoding="utf-8"))
+                # As the search plugin writes it: ASCII, no spaces.
+                reduced = json.dumps(summary_index(full, texts), separators=(",", ":"))
+                index.write_text(reduced, encoding="utf-8")
+        if is_offline(config):
+            # Under file:// the theme loads the search index as a script, not by
+            # fetch(): what the theme's offline plugin does, for a config without
+            # it, and from the index as reduced above whichever of the two runs first.
+            script = f"var __index = {index.read_text(encoding='utf-8')}"
+            index.with_suffix(".js").write_text(script, encoding="utf-8")
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content(config)))

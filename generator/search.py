@@ -24,12 +24,23 @@ while it is typed, and lunr does not stem a word with a wildcard: with the
 index stemmed (`заказам` as `заказ`), `заказов` would find nothing. The
 worker wrapper (`assets/search/worker.js`) stems the typed words as the index's
 words are stemmed.
+
+The index holds the text of every page, and a visitor who searches downloads
+all of it. Above `SUMMARY_ONLY_ABOVE` records with pages, a record's page keeps
+one entry, its title and summary (`summary_index`), and not one per section.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
+from typing import Any
+
+from generator.link import Guide
+from generator.render.addresses import page_url, record_path
+from generator.schema import KINDS, Record, Symptom
 
 LUNR = Path("assets") / "javascripts" / "lunr" / "min"
 """Where the theme keeps lunr's language files, in its folder."""
@@ -95,3 +106,56 @@ def moved_name(name: str) -> str:
     """Where the theme's worker goes when the wrapper takes its name:
     `search.a7633da7.min.js` -> `search.a7633da7.theme.min.js`."""
     return name.removesuffix(".min.js") + ".theme.min.js"
+
+
+SUMMARY_ONLY_ABOVE = 1_000
+"""Above this many records with pages (symptoms, causes, remedies), the search
+index keeps one entry per record page, its title and summary, without its
+sections. A visitor who searches downloads the whole index before the first
+result shows, and it grows with the dataset: at 5,000 causes the full index is
+2 MB gzipped, the summaries alone a tenth of it. A title and a summary are
+what a result shows, and what visitors type (a cause's name, the message).
+At or below it the full index stays, small enough to download (a quarter of a
+megabyte gzipped at 1,000), so a smaller site still finds words in a page's
+sections. The plugin's `summary_index_above` sets another limit for a site."""
+
+
+def record_texts(guide: Guide, directory_urls: bool) -> dict[str, tuple[str, ...]]:
+    """Each record page's address in the search index (as MkDocs gives it), and
+    the plain text its one entry keeps: the record's summary; a symptom's also
+    its messages as the platform shows them, which visitors paste."""
+    texts: dict[str, tuple[str, ...]] = {}
+    for kind in KINDS.values():
+        if kind.section is None:
+            continue
+        records: tuple[Record, ...] = getattr(guide, kind.folder)
+        for record in records:
+            text: list[str] = [getattr(record, "summary", "")]
+            if isinstance(record, Symptom):
+                text += [m.text for m in record.messages]
+            location = page_url(record_path(kind.folder, record.id), directory_urls)
+            texts[location] = tuple(t for t in text if t)
+    return texts
+
+
+def summaries_only(texts: Mapping[str, Sequence[str]], above: int = SUMMARY_ONLY_ABOVE) -> bool:
+    """Whether a site with these record pages (`record_texts`) gets the summary
+    index: more than `above` of them."""
+    return len(texts) > above
+
+
+def summary_index(index: Mapping[str, Any], texts: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """The search plugin's index (`{config, docs}`, a doc per page and per section
+    `page/#anchor`) with each record page's in `texts` (`record_texts`) reduced to
+    its page's entry, whose text becomes those paragraphs, escaped as the plugin
+    escapes a page's text; other pages' entries stay as they are, in order."""
+    docs = []
+    for doc in index["docs"]:
+        page, hash_sign, _ = str(doc["location"]).partition("#")
+        if page in texts:
+            if hash_sign:  # one of the page's sections
+                continue
+            paragraphs = (escape(" ".join(text.split()), quote=False) for text in texts[page])
+            doc = {**doc, "text": " ".join(f"<p>{p}</p>" for p in paragraphs)}
+        docs.append(doc)
+    return {**index, "docs": docs}

@@ -9,18 +9,20 @@ from __future__ import annotations
 import functools
 import json
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Request, Route, expect
 
 from generator.i18n import catalog, direction
 from generator.link import Guide
 from generator.pipeline import build as build_pages
 from generator.search import SEPARATOR, lunr_folder, settings
 from generator.translations import languages
-from tests.browser import search, type_query
-from tests.conftest import ROOT, Project, build
+from tests.browser import search, serve, type_query
+from tests.conftest import HOUSEPLANTS, ROOT, Project, build
 from tests.test_quality import axe_violations
 
 LANGUAGES = ["en", *languages(ROOT / "content")]
@@ -179,6 +181,132 @@ def test_the_hint_waits_for_the_search_to_say_it_found_nothing(
     box.press("End")
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     expect(hint).to_be_hidden()
+
+
+INDEX = "**/search/search_index.json"
+WAYS_TO_SEARCH = [
+    ("en", "phone", "the header's search button"),
+    ("ar", "phone", "the header's search button"),
+    ("en", "desktop", "the search box"),
+    ("en", "desktop", "the keyboard shortcut"),
+]
+
+
+def open_search(page: Page, way: str) -> None:
+    if way == "the header's search button":
+        page.locator("label.md-header__button[for=__search]").click()
+    elif way == "the search box":
+        page.locator("[data-md-component=search-query]").click()
+    else:
+        page.keyboard.press("/")  # the theme's shortcut, as are `f` and `s`
+    expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+
+
+@pytest.mark.parametrize(("code", "viewport", "way"), WAYS_TO_SEARCH)
+def test_the_search_index_is_downloaded_once_the_visitor_opens_search(
+    page: Page, real_site_url: str, code: str, viewport: str, way: str
+) -> None:
+    """The index holds the text of every page (megabytes at thousands of records):
+    neither a page nor the next one the theme swaps in downloads it; opening
+    search does, once, and words typed before it arrives are searched once it has."""
+    page.set_viewport_size(PHONE if viewport == "phone" else DESKTOP)  # type: ignore[arg-type]
+    requests: list[Request] = []
+    page.on("request", lambda r: requests.append(r) if "search_index" in r.url else None)
+    held: list[Route] = []
+    page.route(INDEX, lambda route: held.append(route))
+    page.goto(home(real_site_url, code) + "causes/too-many-disputes/")
+    page.wait_for_load_state("networkidle")
+    assert requests == []
+    page.evaluate("window.hsSameDocument = true")
+    page.locator(".md-content a[href*='remedies/']").first.click()
+    page.wait_for_url("**/remedies/**")
+    assert page.evaluate("window.hsSameDocument"), "the theme swapped the page in"
+    page.wait_for_load_state("networkidle")
+    assert requests == []
+
+    with page.expect_request(INDEX):
+        open_search(page, way)
+    cause = guide(code).cause("too-many-disputes")
+    type_query(page, cause.title)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile(r"\d"))  # no count of results: still waiting
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+    assert len(held) == 1
+    held[0].continue_()
+    expect_first(
+        page.locator(".md-search-result__item"), code, "causes/too-many-disputes/", cause.title
+    )
+    assert len(requests) == 1
+
+
+def test_a_page_opened_from_a_result_highlights_the_words_searched(
+    page: Page, real_site_url: str
+) -> None:
+    """A result links to its page with the words searched (`?h=`), which the theme
+    marks there with the index's settings: such a page downloads the index at once."""
+    page.goto(real_site_url + "causes/too-many-disputes/?h=disputes")
+    marks = page.locator(".md-content mark")
+    expect(marks.first).to_have_text(re.compile("^disputes$", re.IGNORECASE))
+
+
+def summaries_project(folder: Path) -> Path:
+    """The houseplants project with `summary_index_above: 0`: its seven record
+    pages are over the limit, as a site's thousands are; its mkdocs.yml."""
+    shutil.copytree(HOUSEPLANTS, folder)
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      content: content\n" in text
+    limit = "      content: content\n      summary_index_above: 0\n"
+    config.write_text(text.replace("      content: content\n", limit), encoding="utf-8")
+    return config
+
+
+def index_docs(site: Path) -> list[dict[str, str]]:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs: list[dict[str, str]] = index["docs"]
+    return docs
+
+
+OVERWATERING = {
+    "location": "causes/overwatering/",
+    "title": "Too much water",
+    "text": "<p>The roots sit in wet soil and cannot breathe.</p>",
+}
+
+
+@pytest.fixture(scope="module")
+def summaries_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("summaries")
+    site = build(summaries_project(folder / "project"), folder / "site")
+    with serve(site) as url:
+        yield url
+
+
+def test_above_the_limit_a_record_page_is_found_by_its_title_and_shows_its_summary(
+    page: Page, summaries_site_url: str
+) -> None:
+    page.goto(summaries_site_url)
+    items = search(page, "too much water")
+    first = items.first
+    href = first.locator("a").first.get_attribute("href") or ""
+    assert re.search(r"/causes/overwatering/(\?|$)", href), href
+    expect(first).to_contain_text("The roots sit in wet soil and cannot breathe.")
+
+
+def test_above_the_limit_each_record_page_has_one_entry_online_and_offline(
+    tmp_path: Path,
+) -> None:
+    config = summaries_project(tmp_path / "project")
+    online = build(config, tmp_path / "online")
+    docs = index_docs(online)
+    assert [d for d in docs if d["location"].startswith("causes/overwatering/")] == [OVERWATERING]
+    assert any(d["location"].startswith("#") for d in docs), "the home page keeps its sections"
+    offline = build(config, tmp_path / "offline", offline=True)
+    script = (offline / "search/search_index.js").read_text(encoding="utf-8")
+    index = (offline / "search/search_index.json").read_text(encoding="utf-8")
+    assert script == f"var __index = {index}"
+    overwatering = {**OVERWATERING, "location": "causes/overwatering.html"}
+    assert [d for d in index_docs(offline) if "overwatering" in d["location"]] == [overwatering]
 
 
 def test_search_settings_follow_the_build_s_language() -> None:

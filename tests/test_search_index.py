@@ -1,0 +1,102 @@
+"""The search index above `SUMMARY_ONLY_ABOVE` record pages: one entry per record
+page, its title and summary, so that the first search result on a site of
+thousands of records costs a visitor a download of kilobytes, not megabytes.
+Fast: no browser, no MkDocs build (the build's own is in test_search.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.pipeline import build
+from generator.search import SUMMARY_ONLY_ABOVE, record_texts, summaries_only, summary_index
+from tests.conftest import HOUSEPLANTS, ROOT
+
+CONFIG = {"lang": ["en"], "separator": "[\\s]+", "pipeline": ["stemmer"], "fields": {}}
+
+
+def index(*docs: dict[str, Any]) -> dict[str, Any]:
+    return {"config": CONFIG, "docs": list(docs)}
+
+
+def test_a_record_page_keeps_one_entry_its_title_and_summary() -> None:
+    full = index(
+        {"location": "causes/x/", "title": "Too wet", "text": "<p>Roots rot.</p> <p>More</p>"},
+        {"location": "causes/x/#why-it-happens", "title": "Why it happens", "text": "<p>Long</p>"},
+        {"location": "causes/x/#what-to-do", "title": "What to do", "text": "<ol>...</ol>"},
+    )
+    reduced = summary_index(full, {"causes/x/": ("The roots sit in water.",)})
+    assert reduced == index(
+        {"location": "causes/x/", "title": "Too wet", "text": "<p>The roots sit in water.</p>"}
+    )
+
+
+def test_hand_written_pages_and_other_records_keep_every_entry() -> None:
+    kept = [
+        {"location": "", "title": "Home", "text": "<p>Welcome</p>"},
+        {"location": "#why-it-happens", "title": "Why it happens", "text": "<p>Why</p>"},
+        {"location": "about/", "title": "About", "text": "<p>Us</p>"},
+        {"location": "about/#contact", "title": "Contact", "text": "<p>Mail</p>"},
+        {"location": "causes/xy/", "title": "Another", "text": "<p>Not a record here</p>"},
+        {"location": "causes/xy/#signs", "title": "Signs", "text": "<p>Spots</p>"},
+    ]
+    reduced = summary_index(index(*kept), {"causes/x/": ("A summary.",)})
+    assert reduced["docs"] == kept
+    assert reduced["config"] == CONFIG
+
+
+def test_the_summary_is_escaped_and_its_whitespace_collapsed_as_the_search_plugin_does() -> None:
+    full = index({"location": "causes/x.html", "title": "T", "text": ""})
+    reduced = summary_index(full, {"causes/x.html": ('Tom & <Jerry>\'s\n  "cat"',)})
+    assert reduced["docs"][0]["text"] == '<p>Tom &amp; &lt;Jerry&gt;\'s "cat"</p>'
+
+
+def test_the_entry_keeps_its_boost_and_a_symptom_its_messages() -> None:
+    full = index(
+        {"location": "symptoms/s/", "title": "T", "text": "<p>Long</p>", "boost": 2.5},
+        {"location": "symptoms/s/#signs", "title": "Signs", "text": "<p>x</p>"},
+    )
+    texts = {"symptoms/s/": ("Leaves turn yellow.", "The lower leaves are turning yellow")}
+    assert summary_index(full, texts)["docs"] == [
+        {
+            "location": "symptoms/s/",
+            "title": "T",
+            "text": "<p>Leaves turn yellow.</p> <p>The lower leaves are turning yellow</p>",
+            "boost": 2.5,
+        }
+    ]
+
+
+def test_only_a_site_with_more_record_pages_than_the_limit_gets_the_summaries() -> None:
+    texts = {f"causes/c{i}/": ("S.",) for i in range(SUMMARY_ONLY_ABOVE)}
+    assert not summaries_only(texts)
+    assert summaries_only({**texts, "causes/one-more/": ("S.",)})
+    assert summaries_only({"causes/x/": ("S.",)}, above=0)
+
+
+def test_every_record_page_is_named_at_its_address_with_its_summary() -> None:
+    guide = build(HOUSEPLANTS / "content", HOUSEPLANTS).guide
+    assert guide is not None
+    texts = record_texts(guide, directory_urls=True)
+    pages = [*guide.symptoms, *guide.causes, *guide.remedies]
+    assert len(texts) == len(pages) == 7
+    cause = guide.cause("overwatering")
+    assert texts["causes/overwatering/"] == (cause.summary,)
+    symptom = guide.symptom("yellow-leaves")
+    assert texts["symptoms/yellow-leaves/"] == (
+        symptom.summary,
+        "The lower leaves are turning yellow",
+    )
+    remedy = guide.remedy("let-soil-dry")
+    assert record_texts(guide, directory_urls=False)["remedies/let-soil-dry.html"] == (
+        remedy.summary,
+    )
+
+
+def test_a_translated_site_s_entries_are_in_its_language() -> None:
+    guide = build(ROOT / "content", ROOT, language="ru").guide
+    assert guide is not None
+    texts = record_texts(guide, directory_urls=True)
+    summary = texts["causes/too-many-disputes/"][0]
+    assert summary == guide.cause("too-many-disputes").summary
+    assert any("\u0400" <= ch <= "\u04ff" for ch in summary), summary
+    assert "Данный аккаунт был упразднен" in " ".join(texts["symptoms/account-terminated/"])
