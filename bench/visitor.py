@@ -147,8 +147,14 @@ def _task(browser: Browser, base: str, how: Visit, task: str) -> dict[str, int]:
         finished: dict[str, int] = {}
         failed: dict[str, str] = {}
 
-        def sent(event: dict[str, dict[str, str]]) -> None:
+        def sent(event: dict[str, Any]) -> None:
             url = event["request"]["url"]
+            if event.get("type") == "Document":
+                # A page left for another (a part of the check that shows the
+                # answers) ends what it still loads, not always with an event:
+                # what arrived of that is not counted.
+                for request in set(started) - set(finished) - set(failed):
+                    finished[request] = 0
             if counted(url, base):  # raises on another origin
                 started[str(event["requestId"])] = url.removeprefix(base).split("#")[0]
 
@@ -156,10 +162,8 @@ def _task(browser: Browser, base: str, how: Visit, task: str) -> dict[str, int]:
             finished[str(event["requestId"])] = int(event["encodedDataLength"])
 
         def lost(event: dict[str, Any]) -> None:
-            # A page left for another part of the check cancels what it still
-            # loads: what arrived of it is not counted, and it is no error.
-            if event.get("canceled"):
-                finished[str(event["requestId"])] = 0
+            if event.get("canceled"):  # as above, a page left: no error
+                finished.setdefault(str(event["requestId"]), 0)
             else:
                 failed[str(event["requestId"])] = event["errorText"]
 

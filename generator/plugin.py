@@ -48,20 +48,18 @@ from generator.render.addresses import (
 )
 from generator.render.card import Card, CardError, read_card
 from generator.render.frontmatter import escape_page_meta
-from generator.render.navigation import NAV_LIMIT, clashes, nav
+from generator.render.navigation import LARGE_SITE_ABOVE, NAV_LIMIT, clashes, is_large, nav
 from generator.render.pages import Page as GeneratedPage
 from generator.render.problem_pages import problem_addresses, problem_page
 from generator.render.structured import SITEMAP_INDEX, robots_txt, sitemap_index
 from generator.render.templates import TEMPLATES
 from generator.render.widget import widget_script
 from generator.search import (
-    SUMMARY_ONLY_ABOVE,
     WORKERS,
     lunr_folder,
     moved_name,
     record_texts,
     settings,
-    summaries_only,
     summary_index,
     worker_script,
 )
@@ -100,8 +98,18 @@ class HelpsiteConfig(Config):
     """A navigation section lists at most this many pages; beyond, only its index."""
     card = c.Optional(c.File(exists=True))
     """The link-preview image (PNG), relative to mkdocs.yml; else the generator's own."""
-    summary_index_above = _Count(int, default=SUMMARY_ONLY_ABOVE)
-    """Above this many record pages, search keeps only each one's title and summary."""
+    large_site_above = _Count(int, default=LARGE_SITE_ABOVE)
+    """Above this many record pages a site is large: search keeps only each one's
+    title and summary, and the theme's instant navigation is off."""
+
+
+def _instant_off(config: MkDocsConfig) -> bool:
+    """The theme's instant navigation (and its progress bar, prefetching) off;
+    whether it was on."""
+    features = config.theme.get("features", [])
+    kept = [f for f in features if not f.startswith("navigation.instant")]
+    config.theme["features"] = kept
+    return len(kept) < len(features)
 
 
 class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
@@ -180,10 +188,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             config.extra.setdefault("polyfills", [])
             config.extra["polyfills"].insert(0, SHIM_URI)
             # Instant navigation fetches pages, which browsers refuse under file://.
-            features = config.theme.get("features", [])
-            config.theme["features"] = [
-                f for f in features if not f.startswith("navigation.instant")
-            ]
+            _instant_off(config)
         for asset in sorted(ASSETS.glob("*.css")):
             config.extra_css.append(f"assets/helpsite/{asset.name}")
         config.extra_javascript.append(WIDGET_URI)
@@ -277,6 +282,13 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             # A translation in progress shows in English, marked; `check` reports it.
             quiet = problem in result.translation_problems and problem.severity == "warning"
             (log.info if quiet else log.warning)(str(problem))
+        texts = record_texts(result.guide, config.use_directory_urls)
+        if is_large(len(texts), self.config.large_site_above) and _instant_off(config):
+            # Its sitemap, a line per page, would be every visitor's first download.
+            log.info(
+                f"helpsite: {len(texts)} record pages, more than large_site_above "
+                f"({self.config.large_site_above}): the theme's instant navigation is off"
+            )
         # The benchmark reads this line: the generator's share of this very build.
         log.info(f"helpsite: {len(result.pages)} pages generated in {seconds:.3f} seconds")
         self._result = result
@@ -575,7 +587,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             return
         if guide is not None:
             texts = record_texts(guide, config.use_directory_urls)
-            if summaries_only(texts, self.config.summary_index_above):
+            if is_large(len(texts), self.config.large_site_above):
                 full = json.loads(index.read_text(encoding="utf-8"))
                 # As the search plugin writes it: ASCII, no spaces.
                 reduced = json.dumps(summary_index(full, texts), separators=(",", ":"))

@@ -26,8 +26,12 @@ worker wrapper (`assets/search/worker.js`) stems the typed words as the index's
 words are stemmed.
 
 The index holds the text of every page, and a visitor who searches downloads
-all of it. Above `SUMMARY_ONLY_ABOVE` records with pages, a record's page keeps
-one entry, its title and summary (`summary_index`), and not one per section.
+all of it. On a large site (`render.navigation.LARGE_SITE_ABOVE` record pages),
+a record's page keeps one entry, its title and summary (`summary_index`), and
+not one per section: a visitor who searches downloads the whole index before
+the first result shows (2 MB gzipped at 5,000 causes in full, a tenth of it so),
+and a title and a summary are what a result shows and what visitors type (a
+cause's name, the message).
 """
 
 from __future__ import annotations
@@ -108,18 +112,6 @@ def moved_name(name: str) -> str:
     return name.removesuffix(".min.js") + ".theme.min.js"
 
 
-SUMMARY_ONLY_ABOVE = 1_000
-"""Above this many records with pages (symptoms, causes, remedies), the search
-index keeps one entry per record page, its title and summary, without its
-sections. A visitor who searches downloads the whole index before the first
-result shows, and it grows with the dataset: at 5,000 causes the full index is
-2 MB gzipped, the summaries alone a tenth of it. A title and a summary are
-what a result shows, and what visitors type (a cause's name, the message).
-At or below it the full index stays, small enough to download (a quarter of a
-megabyte gzipped at 1,000), so a smaller site still finds words in a page's
-sections. The plugin's `summary_index_above` sets another limit for a site."""
-
-
 def record_texts(guide: Guide, directory_urls: bool) -> dict[str, tuple[str, ...]]:
     """Each record page's address in the search index (as MkDocs gives it), and
     the plain text its one entry keeps: the record's summary; a symptom's also
@@ -136,12 +128,6 @@ def record_texts(guide: Guide, directory_urls: bool) -> dict[str, tuple[str, ...
             location = page_url(record_path(kind.folder, record.id), directory_urls)
             texts[location] = tuple(t for t in text if t)
     return texts
-
-
-def summaries_only(texts: Mapping[str, Sequence[str]], above: int = SUMMARY_ONLY_ABOVE) -> bool:
-    """Whether a site with these record pages (`record_texts`) gets the summary
-    index: more than `above` of them."""
-    return len(texts) > above
 
 
 def summary_index(index: Mapping[str, Any], texts: Mapping[str, Sequence[str]]) -> dict[str, Any]:

@@ -250,13 +250,18 @@ def test_a_page_opened_from_a_result_highlights_the_words_searched(
 
 
 def summaries_project(folder: Path) -> Path:
-    """The houseplants project with `summary_index_above: 0`: its seven record
+    """The houseplants project with `large_site_above: 0`: its seven record
     pages are over the limit, as a site's thousands are; its mkdocs.yml."""
     shutil.copytree(HOUSEPLANTS, folder)
     config = folder / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "      content: content\n" in text
-    limit = "      content: content\n      summary_index_above: 0\n"
+    assert "      content: content\n" in text and "features:" not in text
+    # As a site would have it, for the feature a large site turns off.
+    text = text.replace(
+        "  name: material\n",
+        "  name: material\n  features: [navigation.instant, navigation.sections]\n",
+    )
+    limit = "      content: content\n      large_site_above: 0\n"
     config.write_text(text.replace("      content: content\n", limit), encoding="utf-8")
     return config
 
@@ -307,6 +312,27 @@ def test_above_the_limit_each_record_page_has_one_entry_online_and_offline(
     assert script == f"var __index = {index}"
     overwatering = {**OVERWATERING, "location": "causes/overwatering.html"}
     assert [d for d in index_docs(offline) if "overwatering" in d["location"]] == [overwatering]
+
+
+def theme_features(site: Path) -> list[str]:
+    """The theme's features as a built page gives them to the theme's script."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+    assert found is not None
+    features: list[str] = json.loads(found[1])["features"]
+    return features
+
+
+def test_a_large_site_has_no_instant_navigation_and_so_no_sitemap_download(
+    tmp_path: Path, real_site: Path
+) -> None:
+    """The theme's instant navigation downloads the whole sitemap on a visitor's
+    first page; on a large site that grows with the dataset."""
+    assert "navigation.instant" in theme_features(real_site)
+    large = build(summaries_project(tmp_path / "project"), tmp_path / "site")
+    features = theme_features(large)
+    assert "navigation.instant" not in features
+    assert "navigation.sections" in features  # the others stay
 
 
 def test_search_settings_follow_the_build_s_language() -> None:

@@ -1,4 +1,4 @@
-"""The search index above `SUMMARY_ONLY_ABOVE` record pages: one entry per record
+"""The search index of a large site (above `LARGE_SITE_ABOVE` record pages): one entry per record
 page, its title and summary, so that the first search result on a site of
 thousands of records costs a visitor a download of kilobytes, not megabytes.
 Fast: no browser, no MkDocs build (the build's own is in test_search.py)."""
@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.pipeline import build
-from generator.search import SUMMARY_ONLY_ABOVE, record_texts, summaries_only, summary_index
+from generator.render.navigation import LARGE_SITE_ABOVE, is_large
+from generator.search import record_texts, summary_index
 from tests.conftest import HOUSEPLANTS, ROOT
 
 CONFIG = {"lang": ["en"], "separator": "[\\s]+", "pipeline": ["stemmer"], "fields": {}}
@@ -66,11 +67,10 @@ def test_the_entry_keeps_its_boost_and_a_symptom_its_messages() -> None:
     ]
 
 
-def test_only_a_site_with_more_record_pages_than_the_limit_gets_the_summaries() -> None:
-    texts = {f"causes/c{i}/": ("S.",) for i in range(SUMMARY_ONLY_ABOVE)}
-    assert not summaries_only(texts)
-    assert summaries_only({**texts, "causes/one-more/": ("S.",)})
-    assert summaries_only({"causes/x/": ("S.",)}, above=0)
+def test_only_a_site_with_more_record_pages_than_the_limit_is_large() -> None:
+    assert not is_large(LARGE_SITE_ABOVE)
+    assert is_large(LARGE_SITE_ABOVE + 1)
+    assert is_large(1, above=0)
 
 
 def test_every_record_page_is_named_at_its_address_with_its_summary() -> None:

@@ -11,6 +11,22 @@ from generator.render.addresses import HOME, page_url
 from generator.render.pages import Page
 from generator.schema import KINDS
 
+LARGE_SITE_ABOVE = 1_000
+"""A site with more record pages (symptoms, causes, remedies) than this is
+*large*: what a visitor downloads before they search or move on would grow
+with it, so its search index keeps each record page's title and summary only
+(`search.summary_index`), and the theme's instant navigation is off: that
+downloads the sitemap, a line per page, on every visitor's first page (24 KB
+gzipped at 5,000 causes, several times that with the other languages'
+addresses in it), to spare later pages a reload of the theme's cached files.
+The plugin's `large_site_above` sets another limit for a site."""
+
+
+def is_large(record_pages: int, above: int = LARGE_SITE_ABOVE) -> bool:
+    """Whether a site with this many record pages is large (`LARGE_SITE_ABOVE`)."""
+    return record_pages > above
+
+
 NAV_LIMIT = 30
 """A section lists its pages in the navigation up to this many; beyond it, only
 its index page. The theme repeats the navigation in every page, so a full one
