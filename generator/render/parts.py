@@ -25,6 +25,7 @@ named by the first question it owns.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ class Parts:
 
 
 def part_path(root: Ref, first: bool) -> str:
+    """The docs path of the part that starts at question `root`."""
     return CHECK if first else f"check/{anchor(root)}.md"
 
 
@@ -84,18 +86,18 @@ def split(flow: Flow, size: int = PART_SECTIONS) -> Parts:
         return Parts((everything,), owner)
 
     owned: dict[Ref, Ref] = {}  # section -> the root of the part that owns it
-    roots = [start]
+    roots = deque([start])
     cut: list[tuple[Ref, list[Ref]]] = []
     while roots:
-        root = roots.pop(0)
+        root = roots.popleft()
         if root in owned:  # reached by an earlier part first (a check need not be a tree)
             continue
         mine: list[Ref] = []
-        queue = [root]
+        queue = deque([root])
         while queue or (roots and len(mine) < size):
             # A part with room left takes the next part's root too: the bottom
             # of a tree would otherwise be many parts of a few sections each.
-            ref = queue.pop(0) if queue else roots.pop(0)
+            ref = queue.popleft() if queue else roots.popleft()
             if ref in owned:
                 continue
             if mine and len(mine) >= size:
@@ -107,10 +109,9 @@ def split(flow: Flow, size: int = PART_SECTIONS) -> Parts:
                 target = answer.target
                 if target in owned:
                     continue
-                if target.kind == "causes":
-                    if target not in mine:
-                        owned[target] = root
-                        mine.append(target)
+                if target.kind == "causes":  # an outcome stays with its question
+                    owned[target] = root
+                    mine.append(target)
                 else:
                     queue.append(target)
         cut.append((root, mine))
