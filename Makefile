@@ -13,7 +13,7 @@ ENGINES_DOC := ENGINES.md
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema vendor bench engines engines-zensical audit screenshots catalogs wheel mutation clean
+.PHONY: install site bundle test serve check lint schema widget vendor bench engines engines-zensical audit screenshots catalogs wheel mutation clean
 
 install: $(STAMP)
 
@@ -50,6 +50,9 @@ lint: $(STAMP) $(NODE_STAMP)  ## ruff, mypy, and actionlint + zizmor on the work
 
 schema: $(STAMP)  ## regenerate schema/*.schema.json from generator/schema.py
 	$(PY) -m generator schema
+
+widget: $(STAMP) $(NODE_STAMP)  ## minify the guided check's parts into the script the site serves
+	$(PY) tools/widget.py
 
 vendor: $(NODE_STAMP)  ## refresh generator/vendor/ from the pinned npm packages
 	cp node_modules/iframe-worker/shim/index.js generator/vendor/iframe-worker/shim.js

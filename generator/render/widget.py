@@ -105,8 +105,18 @@ WIDGET_PARTS = ("state.js", "mount.js", "search.js")
 """The widget's parts, in order: its state (pure functions, tested with Node), its
 mounting (the DOM), and the search panel's link to it when a search finds
 nothing. Served as one classic script, on every page."""
+WIDGET_MINIFIED = WIDGET.parent / "check.min.js"
+"""The parts as the site serves them: minified by terser (pinned in
+package.json), by `make widget`, and kept in the repository, so that a site
+built from an installed generator needs no Node. tests/test_widget.py fails
+when it is not what the parts make."""
+
+
+def widget_source() -> str:
+    """The guided check's parts, joined: what `make widget` minifies."""
+    return "".join((WIDGET / part).read_text(encoding="utf-8") for part in WIDGET_PARTS)
 
 
 def widget_script() -> str:
-    """The guided check's script as the site serves it."""
-    return "".join((WIDGET / part).read_text(encoding="utf-8") for part in WIDGET_PARTS)
+    """The guided check's script as the site serves it: minified."""
+    return WIDGET_MINIFIED.read_text(encoding="utf-8")
