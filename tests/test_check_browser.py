@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
+from playwright.sync_api import Browser, Locator, Page, Route, ViewportSize, expect
 
 from generator.link import Flow, Guide
 from generator.pipeline import check
@@ -355,6 +355,45 @@ def test_the_first_question_stays_put_when_the_script_starts(
         places.append((first["x"], first["y"]))
         context.close()
     assert places[0] == places[1]
+
+
+LAYOUT_SHIFTS = """() => new Promise((done) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => done(total), 500);
+})"""
+"""The page's layout shift score so far (as Lighthouse's CLS adds it up)."""
+
+
+def test_an_outcome_opened_from_its_address_shows_no_other_question_first(
+    browser: Browser, real_site_url: str
+) -> None:
+    """Until the script has drawn the outcome, the page would show the first question
+    and then jump: the check stays out of sight, its room kept, until then."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        # The script held back: what the visitor sees while it is on its way.
+        held: list[Route] = []
+        page.route("**/assets/helpsite/check.js", lambda route: held.append(route))
+        page.goto(real_site_url + "check/#a=1.1.1.0", wait_until="commit")
+        first = page.locator("#q-sign-in-details")
+        expect(first).to_be_attached()  # in the page, as without the script
+        expect(first).not_to_be_visible()
+        assert len(held) == 1
+        for route in held:
+            route.continue_()
+        expect(page.locator("#o-duplicate-accounts h2")).to_be_visible()
+        assert page.evaluate(LAYOUT_SHIFTS) == 0
+        # Should the script never come, the page shows what it shows without it.
+        lost = context.new_page()
+        lost.route("**/assets/helpsite/check.js", lambda route: route.abort())
+        lost.goto(real_site_url + "check/#a=1.1.1.0")
+        expect(lost.locator("#q-sign-in-details")).to_be_visible(timeout=5000)
+    finally:
+        context.close()
 
 
 def test_instant_navigation_into_the_check(page: Page, real_site_url: str) -> None:
