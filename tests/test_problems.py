@@ -85,9 +85,7 @@ def test_a_suggestion_needs_a_close_match() -> None:
 
 
 def test_bytes_and_characters_beyond_the_basic_plane_are_escaped_by_their_width() -> None:
-    assert visible("\udce9\x7f\u200b\U000e0001\uffff") == (
-        "\\xe9\\x7f\\u200b\\U000e0001\\uffff"
-    )
+    assert visible("\udce9\x7f\u200b\U000e0001\uffff") == ("\\xe9\\x7f\\u200b\\U000e0001\\uffff")
 
 
 def test_a_value_of_the_longest_length_shown_is_shown_whole() -> None:
