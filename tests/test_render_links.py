@@ -156,6 +156,7 @@ def test_robots_txt_allows_everything_and_names_the_sitemap() -> None:
         ("en", "English", "en_US", "ltr"),
         ("ru", "Русский", "ru_RU", "ltr"),
         ("pt-BR", "Português (Brasil)", "pt_BR", "ltr"),
+        ("en-GB", "English (United Kingdom)", "en_GB", "ltr"),
         ("ar", "العربية", "ar_EG", "rtl"),
         ("ko", "한국어", "ko_KR", "ltr"),
         # CLDR's likely locale for `no` is one Babel does not have.
