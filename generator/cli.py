@@ -105,8 +105,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_synth(args: argparse.Namespace) -> int:
     from generator.synth import synth
 
-    if args.n < 2:
-        print("error: N must be at least 2, e.g. `synth 100 /tmp/synthetic`", file=sys.stderr)
+    if args.n < 6:  # as synth() requires
+        print("error: N must be at least 6, e.g. `synth 100 /tmp/synthetic`", file=sys.stderr)
         return 2
     languages = tuple(code for code in args.languages.split(",") if code)
     synth(args.n, args.dir, args.seed, languages)

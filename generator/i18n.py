@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from babel import Locale
-from babel.core import get_global
+from babel.core import get_global, parse_locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -68,7 +68,10 @@ def direction(language: str) -> str:
 def og_locale(language: str) -> str:
     """The Open Graph locale of a language tag: `ru` -> `ru_RU`, `pt-BR` -> `pt_BR`."""
     parsed = Locale.parse(locale(language))
-    if parsed.territory is None:
-        likely = get_global("likely_subtags").get(parsed.language, "")
-        parsed = Locale.parse(likely) if likely else parsed
-    return f"{parsed.language}_{parsed.territory}" if parsed.territory else parsed.language
+    territory = parsed.territory
+    if territory is None:
+        # CLDR's likely subtags give every language Babel knows a region
+        # (`ru` -> `ru_Cyrl_RU`). Read as text: Babel has no locale for some of
+        # them (`no` -> `no_Latn_NO`).
+        territory = parse_locale(get_global("likely_subtags")[parsed.language])[1]
+    return f"{parsed.language}_{territory}"

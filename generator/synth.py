@@ -175,8 +175,9 @@ def translation(data: Any, code: str, path: str = "") -> tuple[Any, dict[str, st
 def synth(n: int, folder: Path, seed: int = 1, languages: tuple[str, ...] = ()) -> None:
     """Write a dataset of `n` causes into `folder` (which becomes the dataset folder),
     translated into each of `languages` (made: machine, stamped)."""
-    if n < 2:
-        raise ValueError("a synthetic dataset needs at least 2 causes")
+    if n < 6:
+        # Each cause picks from 3 remedies, and there are half as many remedies as causes.
+        raise ValueError("a synthetic dataset needs at least 6 causes")
     rng = random.Random(seed)
     t = _Text(rng)
     causes = [f"cause-{i:05d}" for i in range(n)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -57,6 +58,13 @@ class Project:
 def project(tmp_path: Path) -> Iterator[Project]:
     shutil.copytree(HOUSEPLANTS, tmp_path / "project")
     yield Project(tmp_path / "project")
+
+
+@pytest.fixture
+def latin1_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine whose locale is not UTF-8 (as Windows' often is): a file opened
+    without an encoding is written in Latin-1."""
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "latin-1")
 
 
 @pytest.fixture(scope="session")

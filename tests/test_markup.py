@@ -154,6 +154,25 @@ def test_a_long_reference_repeated_too_often_is_refused_not_written_out() -> Non
     assert Markup().check(text.replace("[here][a], " * 10, "[here][a], " * 4)).issues == ()
 
 
+def test_links_up_to_the_limit_stay_links_and_one_character_more_is_refused() -> None:
+    """The limit counts each use's address and title; an internal link found before
+    it is still checked, as the text keeps it."""
+    title = "Title"
+    address = f"https://example.org/{'x' * (2491 - 20)}"
+    internal = "[a plant](cause:old-leaves) "  # 16 characters of target
+    text = f'{internal}{"[here][a] " * 4}\n\n[a]: {address} "{title}"'
+    at_limit = Markup().check(text)
+    assert at_limit.issues == ()
+    assert at_limit.html.count(f'<a href="{address}" title="{title}">here</a>') == 4
+    over = Markup().check(text.replace(address, address + "y"))
+    assert over.issues == (
+        f"the links' addresses and titles add up to {MAX_LINK_CHARS + 4:,} characters; at "
+        f"most {MAX_LINK_CHARS:,} fit, repeat long reference links less often",
+    )
+    assert "<a " not in over.html
+    assert [(link.kind, link.id) for link in over.links] == [("causes", "old-leaves")]
+
+
 def test_the_same_mistake_in_a_field_is_reported_once() -> None:
     rendered = Markup().check("<b>one</b>, <b>two</b>")
     assert [issue.split("'")[1] for issue in rendered.issues] == ["<b>", "</b>"]
@@ -185,8 +204,14 @@ def test_html_is_quoted_on_one_line_without_control_characters() -> None:
     assert "&lt;b" in rendered.html and "<b" not in rendered.html
 
 
+def test_a_tag_spread_over_many_spaces_is_quoted_from_its_first_60_characters() -> None:
+    # Only the start of a long piece is read: a field can hold many long ones.
+    rendered = Markup().check("Press <b" + " " * 57 + "class>here.")
+    assert rendered.issues[0].startswith("HTML is not allowed in content, found '<b c';")
+
+
 def test_link_outside_the_allow_list_is_reported_and_unlinked() -> None:
-    rendered = Markup().check("[click](javascript:alert(1))")
+    rendered = Markup().check('[click](javascript:alert(1) "Run it")')
     assert rendered.issues == (
         "link target 'javascript:alert(1)' is not allowed; link to https://, mailto: or "
         "another page of this guide as cause:ID, remedy:ID or symptom:ID",
@@ -204,6 +229,25 @@ def test_internal_links_are_collected_and_resolved() -> None:
         ("remedies", "move-to-light"),
     ]
     assert '<a href="../causes/old-leaves/">this</a>' in rendered.html
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("See [this](cause:old-leaves).", 'See <a href="../causes/old-leaves/">this</a>.'),
+        ("Text *first*.\n\nThen more.", "<p>Text <em>first</em>.</p>\n<p>Then more.</p>"),
+        ("> Quoted *here*.", "<blockquote>\n<p>Quoted <em>here</em>.</p>\n</blockquote>"),
+    ],
+    ids=["one paragraph", "two paragraphs", "quote"],
+)
+def test_a_list_item_s_text_loses_only_a_single_paragraph_around_it(text: str, html: str) -> None:
+    # A step or a list of symptoms is an <li>: a paragraph in it would add a gap.
+    assert Markup().inline(text, lambda kind, id: f"../{kind}/{id}/") == html
+
+
+def test_an_image_opener_inside_a_link_s_text_is_text() -> None:
+    rendered = Markup().check("[x![](https://example.org)")
+    assert rendered.html == '<p><a href="https://example.org">x![</a></p>'
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from generator.problems import DatasetError, Pos, Problem, did_you_mean, visible
+from generator.problems import DatasetError, Pos, Problem, did_you_mean, shorten, visible
 from tests.conftest import ROOT, Project
 
 FORGED = "x\x1b[31m\n::error file=README.md::forged\u202e.yml"
@@ -62,6 +62,16 @@ def test_the_build_s_error_lists_every_problem_in_place_order_and_counts_errors(
     )
 
 
+def test_problems_at_one_place_keep_the_order_they_were_found_in() -> None:
+    # The first says what is wrong there; what follows from it comes after.
+    here = Pos("content/a.yml", 1, 1)
+    problems = [Problem(here, "missing 'title'"), Problem(here, "bad 'id'")]
+    assert str(DatasetError(problems)).splitlines()[:2] == [
+        "content/a.yml:1:1: error: missing 'title'",
+        "content/a.yml:1:1: error: bad 'id'",
+    ]
+
+
 def test_annotations_escape_what_github_would_read_as_syntax() -> None:
     problem = Problem(Pos("content/a,b:c%.yml", 3, 4), "50% off\n::x", "warning")
     assert problem.github() == (
@@ -75,4 +85,9 @@ def test_a_suggestion_needs_a_close_match() -> None:
 
 
 def test_bytes_and_characters_beyond_the_basic_plane_are_escaped_by_their_width() -> None:
-    assert visible("\udce9\x7f\u200b\U000e0001") == "\\xe9\\x7f\\u200b\\U000e0001"
+    assert visible("\udce9\x7f\u200b\U000e0001\uffff") == ("\\xe9\\x7f\\u200b\\U000e0001\\uffff")
+
+
+def test_a_value_of_the_longest_length_shown_is_shown_whole() -> None:
+    assert shorten("x" * 40) == "x" * 40
+    assert shorten("x" * 41) == "x" * 37 + "..."

@@ -183,6 +183,27 @@ def test_synth_writes_the_same_dataset_for_the_same_seed(tmp_path: Path) -> None
     assert dataset_fingerprint(tmp_path / "content") == SYNTH_20
 
 
+SYNTH_40_RU_ES = "0905c23712c6aaa0a6d1f507b60c6a84c84e874f56f5fe906617e6b316e119cf"
+"""The 307 files `synth 40 --languages ru,es` writes with seed 1: two symptoms, and
+translations that the benchmark's language rows time."""
+
+
+@pytest.mark.usefixtures("latin1_locale")
+def test_synth_writes_the_same_translated_dataset_whatever_the_locale(tmp_path: Path) -> None:
+    synth(40, tmp_path / "content", seed=1, languages=("ru", "es"))
+    assert dataset_fingerprint(tmp_path / "content") == SYNTH_40_RU_ES
+
+
+def test_the_smallest_synthetic_dataset_passes_check_and_a_smaller_one_is_refused(
+    tmp_path: Path,
+) -> None:
+    synth(6, tmp_path / "six")
+    assert check(tmp_path / "six", tmp_path).problems == ()
+    with pytest.raises(ValueError) as refused:
+        synth(5, tmp_path / "five")
+    assert str(refused.value) == "a synthetic dataset needs at least 6 causes"
+
+
 def test_a_synthetic_dataset_s_translations_are_complete_and_current(tmp_path: Path) -> None:
     """The benchmark's three-language rows time translated pages, not English fallbacks."""
     synth(12, tmp_path / "content", languages=("ru", "es"))

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from generator.i18n import direction, language_name, og_locale
+from generator.i18n import direction, language_name, language_name_in, og_locale
 from generator.pipeline import build
 from generator.render.addresses import Options, Sites, resolve_links, resolver
 from generator.render.structured import robots_txt, sitemap_index
@@ -156,11 +156,23 @@ def test_robots_txt_allows_everything_and_names_the_sitemap() -> None:
         ("en", "English", "en_US", "ltr"),
         ("ru", "Русский", "ru_RU", "ltr"),
         ("pt-BR", "Português (Brasil)", "pt_BR", "ltr"),
+        ("en-GB", "English (United Kingdom)", "en_GB", "ltr"),
         ("ar", "العربية", "ar_EG", "rtl"),
         ("ko", "한국어", "ko_KR", "ltr"),
+        # CLDR's likely locale for `no` is one Babel does not have.
+        ("no", "Norsk", "no_NO", "ltr"),
     ],
 )
 def test_languages_are_named_in_their_own_words(
     code: str, name: str, locale: str, writing: str
 ) -> None:
     assert (language_name(code), og_locale(code), direction(code)) == (name, locale, writing)
+
+
+@pytest.mark.parametrize(
+    ("language", "reader", "name"),
+    [("en", "ru", "английский"), ("ru", "en", "Russian"), ("pt-BR", "es", "portugués (Brasil)")],
+)
+def test_a_language_is_named_in_the_reader_s_words(language: str, reader: str, name: str) -> None:
+    # As a translated page's request for support names the dataset's own language.
+    assert language_name_in(language, reader) == name

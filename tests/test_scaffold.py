@@ -100,6 +100,7 @@ def test_a_new_site_passes_check_in_the_reader_s_words(tmp_path: Path) -> None:
     assert symptom.reviewed == date(2026, 11, 27)
 
 
+@pytest.mark.usefixtures("latin1_locale")
 def test_a_new_site_s_files_keep_the_reader_s_letters_and_end_their_lines(
     tmp_path: Path,
 ) -> None:
