@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from babel import Locale
-from babel.core import get_global, parse_locale
+from babel.core import UnknownLocaleError, get_global, parse_locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -32,6 +32,17 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's own name for the marker
 def locale(language: str) -> str:
     """The Babel locale of a language tag: `pt-BR` -> `pt_BR`."""
     return language.replace("-", "_")
+
+
+@functools.cache
+def known(language: str) -> bool:
+    """Whether Babel has the locale data a build in `language` needs (its dates,
+    its name, its direction): a well-formed tag such as `xx` may have none."""
+    try:
+        Locale.parse(locale(language))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 @functools.cache

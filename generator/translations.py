@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.i18n import known
 from generator.link import Guide
 from generator.load import Map, Node, Scalar, Seq, load_dataset
 from generator.markup import Markup
@@ -129,6 +130,13 @@ def read(content: Path, code: str, data: Dataset, base: Path) -> tuple[Language,
     problems: list[Problem] = []
     if not LANGUAGE_PATTERN.fullmatch(code):
         msg = f"'{shorten(code)}' is not a language tag; name the folder like `ru`, `es` or `pt-BR`"
+        return Language(code, {}, 0), [Problem(Pos(shown, 1, 1), msg)]
+    if not known(code):
+        msg = (
+            f"expected a language the generator knows, got '{code}', which has no locale "
+            "data (dates, its name, its script's direction); name the folder by a language "
+            "tag such as `ru`, `es` or `pt-BR`"
+        )
         return Language(code, {}, 0), [Problem(Pos(shown, 1, 1), msg)]
     loaded = load_dataset(folder, base, settings_required=False)
     problems.extend(loaded.problems)
