@@ -500,9 +500,6 @@ def parse_bytes(data: bytes, shown: str) -> tuple[Node | None, list[Problem]]:
             "save the file as UTF-8 (your editor's encoding setting)"
         )
         return None, [Problem(position(shown, data, exc.start), msg)]
-    if not text.strip():
-        msg = "file is empty; expected a mapping of fields, e.g. `title: Wrong password`"
-        return None, [Problem(start, msg)]
     return parse_text(text, shown)
 
 
@@ -523,8 +520,11 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
     stack: list[list[Any]] = []
     root: Node | None = None
     documents = 0
-    loader = _Loader(text)
+    loader: Any = None
     try:
+        # Inside the `try`: the pure-Python reader refuses a control character
+        # as soon as it is given the text, libyaml only when it reaches it.
+        loader = _Loader(text)
         while True:
             # Exact-type dispatch below, which mypy cannot narrow: hence Any.
             event: Any = loader.get_event()
@@ -601,16 +601,19 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(pos, syntax_message(exc, found, opened))]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow anywhere
         pos = position(shown, text, exc.position)
-        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         msg = (
-            f"control character U+{ord(char):04X} is not allowed in YAML; delete it "
+            f"control character U+{exc.character:04X} is not allowed in YAML; delete it "
             "(it often arrives invisibly with pasted text)"
         )
         return None, [Problem(pos, msg)]
     except yaml.YAMLError as exc:
         return None, [Problem(Pos(shown, 1, 1), f"not readable as YAML ({exc}); check the file")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+    if root is None:  # nothing but blank lines and comments
+        msg = "file is empty; expected a mapping of fields, e.g. `title: Wrong password`"
+        return None, [Problem(Pos(shown, 1, 1), msg)]
     return root, []
 
 

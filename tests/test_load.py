@@ -5,18 +5,22 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.load import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
+    SITE_RULE,
     Map,
     Scalar,
     Seq,
     bad_id_message,
+    not_a_file,
     parse_bytes,
     parse_text,
     read_file,
@@ -281,8 +285,8 @@ def test_unsafe_entries_reports_folders_it_cannot_list_and_goes_on(
     folder fails as it would for another user, and the rest is still checked."""
     pages = tmp_path / "pages"
     (pages / "locked").mkdir(parents=True)
-    (pages / "open").mkdir()
-    (pages / "open" / "passwd.md").symlink_to("/etc/passwd")
+    (pages / "guides").mkdir()  # listed before locked/, entered after it
+    (pages / "guides" / "passwd.md").symlink_to("/etc/passwd")
     scandir = os.scandir
 
     def refuse(path: str) -> object:
@@ -293,10 +297,10 @@ def test_unsafe_entries_reports_folders_it_cannot_list_and_goes_on(
     monkeypatch.setattr("generator.load.os.scandir", refuse)
     rule = "everything in pages/ must be a regular file or folder inside it"
     assert [str(p) for p in unsafe_entries(pages, tmp_path)] == [
+        f"pages/guides/passwd.md:1:1: error: a symbolic link; {rule}: replace the link with "
+        "what it points to",
         "pages/locked:1:1: error: cannot be read (permission denied); make the folder "
         "readable, e.g. with `chmod a+rx`",
-        f"pages/open/passwd.md:1:1: error: a symbolic link; {rule}: replace the link with "
-        "what it points to",
     ]
 
 
@@ -366,3 +370,344 @@ def test_an_error_without_a_number_is_named_by_its_kind() -> None:
     assert unreadable(OSError()) == (
         "cannot be read (OSError); check the file, or delete it and create it again"
     )
+
+
+# What editors write: each YAML mistake gets its place and a message in their terms.
+
+
+def test_a_file_holding_only_comments_is_reported_as_empty(project: Project) -> None:
+    """Not skipped in silence: its id exists, so nothing else would say the record is gone."""
+    project.write("remedies/move-to-light.yml", "# title: Move it to the light\n\n")
+    assert project.problems() == [
+        f"{REMEDY}:1:1: error: file is empty; expected a mapping of fields, e.g. "
+        "`title: Wrong password`"
+    ]
+
+
+TAB = "a tab character; YAML is indented with spaces only, replace the tab with spaces"
+GENERIC = "; check the indentation and quoting on this line"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An alias without an anchor is refused as an alias, where it stands.
+        (
+            "title: *x\n",
+            "1:8: YAML aliases (`*name`) are not supported; write the value out in full",
+        ),
+        # `!` alone only says "text", which the value is anyway; any other tag is refused.
+        (
+            "title: ! 12\nsummary: !!int 12\n",
+            "2:10: YAML tag 'tag:yaml.org,2002:int' is not supported; remove it",
+        ),
+        ("\ttitle: A\n", f"1:1: {TAB}"),  # at the very first character
+        ("[a]]\n", f"1:4: invalid YAML (did not find expected <document start>){GENERIC}"),
+        # An error inside quotes or braces that are closed keeps libyaml's place and words.
+        (
+            'title: "a \\q b"\n',
+            "1:11: invalid YAML (while parsing a quoted scalar: found unknown escape "
+            f"character){GENERIC}",
+        ),
+        (
+            "title: {a: b c: d}\n",
+            f"1:15: invalid YAML (while parsing a flow mapping: did not find expected ',' or "
+            f"'}}'){GENERIC}",
+        ),
+        # An error at the end of the file that is not an open bracket.
+        (
+            "title: A\nsummary",
+            "3:1: invalid YAML (while scanning a simple key: could not find expected ':')"
+            f"{GENERIC}",
+        ),
+        # Unclosed at the very end of a file without a final line break.
+        (
+            "title: [a, b",
+            "1:8: the list that starts here with `[` is never closed; add the closing `]`",
+        ),
+        (
+            "title: {a: b",
+            "1:8: the mapping that starts here with `{` is never closed; add the closing `}`",
+        ),
+        # A line's column counts from that line's start, on any line.
+        (
+            "title: A\nsummary: B\nsteps: \x07\n",
+            "3:8: control character U+0007 is not allowed in YAML; delete it (it often "
+            "arrives invisibly with pasted text)",
+        ),
+    ],
+)
+def test_yaml_mistakes_are_placed_and_explained(text: str, expected: str) -> None:
+    root, problems = parse_text(text, "x.yml")
+    assert root is None
+    assert [str(p) for p in problems] == [f"x.yml:{expected.replace(': ', ': error: ', 1)}"]
+
+
+def test_a_tag_of_a_single_exclamation_mark_is_accepted() -> None:
+    root, problems = parse_text("title: ! 12\n", "x.yml")
+    assert problems == []
+    assert isinstance(root, Map)
+    ((_, title),) = root.entries
+    assert isinstance(title, Scalar) and (title.value, title.pos) == ("12", Pos("x.yml", 1, 8))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: A\n- step\n",
+            "2:1: indentation does not line up; keys of one mapping start in the same "
+            "column, and list items (`- `) under a key are indented consistently",
+        ),
+        (
+            "title: A\nsummary: B\nsteps: \x07\n",
+            "3:8: control character U+0007 is not allowed in YAML; delete it (it often "
+            "arrives invisibly with pasted text)",
+        ),
+    ],
+)
+def test_the_pure_python_parser_gives_the_same_messages(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: str
+) -> None:
+    """Where PyYAML was built without libyaml: its words differ, the editor's do not."""
+    monkeypatch.setattr("generator.load._Loader", yaml.SafeLoader)
+    assert [str(p) for p in parse_text(text, "x.yml")[1]] == [
+        f"x.yml:{expected.replace(': ', ': error: ', 1)}"
+    ]
+
+
+class _FailingLoader:
+    """A parser failing in a way libyaml never does: the loader still names the file."""
+
+    error = yaml.YAMLError()
+
+    def __init__(self, text: str) -> None:
+        pass
+
+    def get_event(self) -> None:
+        raise self.error
+
+    def dispose(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (yaml.YAMLError("out of memory"), "not readable as YAML (out of memory); check the file"),
+        (yaml.MarkedYAMLError(problem="odd input"), f"invalid YAML (odd input){GENERIC}"),
+    ],
+)
+def test_a_parser_failure_without_a_place_points_at_the_files_start(
+    monkeypatch: pytest.MonkeyPatch, error: yaml.YAMLError, expected: str
+) -> None:
+    monkeypatch.setattr(_FailingLoader, "error", error)
+    monkeypatch.setattr("generator.load._Loader", _FailingLoader)
+    assert [str(p) for p in parse_text("title: A\n", "x.yml")[1]] == [
+        f"x.yml:1:1: error: {expected}"
+    ]
+
+
+def test_a_character_without_a_unicode_name_is_still_shown() -> None:
+    assert bad_id_message("\U00017000") == (
+        "file name '\U00017000' contains '\U00017000' (U+17000 an unnamed character), which "
+        f"only looks like a plain letter; {ID_RULE}: retype the name"
+    )
+
+
+def test_a_folder_named_like_the_site_file_is_refused(project: Project) -> None:
+    project.remove("site.yml")
+    (project.content / "site.yml").mkdir()
+    assert project.problems() == [
+        "content/site.yml:1:1: error: a folder, not a file; site.yml must be a regular file "
+        "inside the dataset folder: replace the folder with the file"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mode", "what"),
+    [(stat.S_IFBLK, "a device file"), (stat.S_IFCHR, "a device file"), (0, "a special file")],
+)
+def test_devices_and_unknown_types_are_named(mode: int, what: str) -> None:
+    assert not_a_file(mode) == (
+        f"{what}, not a regular file; records must be regular files inside the dataset "
+        "folder: replace it with an ordinary file"
+    )
+
+
+def fd_path(fd: int) -> str:
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+def test_a_record_folder_that_cannot_be_listed_is_named(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scandir = os.scandir
+
+    def refuse(path: Any) -> Any:
+        if isinstance(path, int) and fd_path(path).endswith("/remedies"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr("generator.load.os.scandir", refuse)
+    assert [p for p in project.problems() if "cannot be read" in p] == [
+        "content/remedies:1:1: error: cannot be read (permission denied); make the folder "
+        "readable, e.g. with `chmod a+rx`"
+    ]
+
+
+class _Unknowable:
+    """A folder entry whose type cannot be found out (an I/O error while looking)."""
+
+    def __init__(self, entry: os.DirEntry[str]) -> None:
+        self.name, self.path = entry.name, entry.path
+
+    def _fail(self, *args: object, **kwargs: object) -> bool:
+        raise OSError(errno.EIO, "Input/output error")
+
+    is_file = is_dir = is_symlink = stat = _fail
+
+
+def entries_unknowable(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    scandir = os.scandir
+
+    class Listing:
+        def __init__(self, path: Any) -> None:
+            self.inner = scandir(path)
+
+        def __enter__(self) -> list[Any]:
+            entries = list(self.inner.__enter__())
+            return [_Unknowable(e) if e.name == name else e for e in entries]
+
+        def __exit__(self, *exc: object) -> None:
+            self.inner.__exit__(None, None, None)
+
+    monkeypatch.setattr("generator.load.os.scandir", Listing)
+
+
+EIO_FILE = "cannot be read (Input/output error); check the file, or delete it and create it again"
+
+
+def test_an_entry_whose_type_cannot_be_read_is_named_not_read(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entries_unknowable(monkeypatch, "move-to-light.yml")
+    assert project.problems() == [f"{REMEDY}:1:1: error: {EIO_FILE}"]
+
+
+def test_unsafe_entries_names_an_entry_whose_type_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "about.md").write_text("# About\n", encoding="utf-8")
+    entries_unknowable(monkeypatch, "about.md")
+    assert [str(p) for p in unsafe_entries(tmp_path / "pages", tmp_path)] == [
+        f"pages/about.md:1:1: error: {EIO_FILE}"
+    ]
+
+
+def test_a_link_with_an_invalid_name_is_refused_as_a_link(project: Project) -> None:
+    (project.content / "remedies/Move To Light.yml").symlink_to("move-to-light.yml")
+    assert project.problems() == [f"content/remedies/Move To Light.yml:1:1: error: {LINK}"]
+
+
+def test_the_site_files_rule_holds_when_it_is_swapped_after_the_listing(tmp_path: Path) -> None:
+    (tmp_path / "link.yml").symlink_to("/etc/hostname")
+    folder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    devices = os.open("/dev", os.O_RDONLY | os.O_DIRECTORY)
+    rule = "site.yml must be a regular file inside the dataset folder"
+    try:
+        assert str(read_file("link.yml", folder, "site.yml", SITE_RULE)) == (
+            f"site.yml:1:1: error: a symbolic link; {rule}: replace the link with the file itself"
+        )
+        assert str(read_file("null", devices, "site.yml", SITE_RULE)) == (
+            f"site.yml:1:1: error: a device file, not a regular file; {rule}: replace it with "
+            "an ordinary file"
+        )
+    finally:
+        os.close(folder)
+        os.close(devices)
+
+
+def test_a_file_of_exactly_the_size_limit_is_read_whole(tmp_path: Path) -> None:
+    data = b"title: " + b"x" * (MAX_FILE_BYTES - 8) + b"\n"
+    (tmp_path / "big.yml").write_bytes(data)
+    folder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        assert read_file("big.yml", folder, "big.yml") == data
+    finally:
+        os.close(folder)
+
+
+def test_a_file_that_grew_past_the_limit_after_its_size_was_taken_is_refused(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size said one byte under the limit; the read stops at the limit plus one byte."""
+    path = project.write_bytes("remedies/move-to-light.yml", b"title: " + b"x" * MAX_FILE_BYTES)
+    real_fstat, real_read = os.fstat, os.read
+    read: list[int] = []
+
+    def lying_fstat(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        if fd_path(fd) != str(path):
+            return info
+        return os.stat_result((info.st_mode, *info[1:6], MAX_FILE_BYTES - 1, *info[7:]))
+
+    def counting_read(fd: int, n: int) -> bytes:
+        data = real_read(fd, n)
+        if fd_path(fd) == str(path):
+            read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "fstat", lying_fstat)
+    monkeypatch.setattr(os, "read", counting_read)
+    assert project.problems() == [
+        f"{REMEDY}:1:1: error: file is more than 262,144 bytes; a record may be at most "
+        "262,144 bytes; split it into several records"
+    ]
+    assert sum(read) == MAX_FILE_BYTES + 1
+
+
+def test_a_read_that_fails_is_named_without_a_traceback(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(project.content / "remedies/move-to-light.yml")
+    real_read = os.read
+
+    def failing_read(fd: int, n: int) -> bytes:
+        if fd_path(fd) == path:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", failing_read)
+    assert project.problems() == [f"{REMEDY}:1:1: error: {EIO_FILE}"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a你b你c你d你e你\n你",  # ASCII on every other character, from the first
+        "你a你b你c你d你e你\n",  # ASCII on every other character, from the second
+    ],
+)
+def test_the_byte_order_is_read_from_where_the_nul_bytes_fall(codec: str, text: str) -> None:
+    assert (
+        wide_encoding(text.encode(codec))
+        == {"utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE"}[codec]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "expected"),
+    [
+        # One NUL byte in 16: still taken for UTF-16.
+        ("a你你你你你你你", "utf-16-le", "UTF-16 LE"),
+        # Fewer: a few stray NULs among other bytes, not a wide encoding.
+        ("你你a你a你你你你你你你你你你你你", "utf-16-be", None),
+    ],
+)
+def test_a_wide_encoding_needs_one_nul_byte_in_sixteen(
+    text: str, codec: str, expected: str | None
+) -> None:
+    assert wide_encoding(text.encode(codec)) == expected
