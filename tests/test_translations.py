@@ -158,6 +158,18 @@ def test_a_list_s_fingerprint_covers_every_item(project: Project) -> None:
             "3:8: error: 'title' must be one line; join the lines or shorten it",
         ),
         (
+            "made: machine\nremedies: [{}, {remedy: let-soil-dry}]\n",
+            "3:17: error: 'remedies.1.remedy' is not a text of the English record to "
+            "translate; translations hold only text (ids, references, numbers and dates stay "
+            "as in the English)",
+        ),
+        (
+            "made: machine\nreviewd: 2026-01-01\n",
+            "3:1: error: 'reviewd' is not a text of the English record to translate; "
+            "translations hold only text (ids, references, numbers and dates stay as in the "
+            "English)",
+        ),
+        (
             "- made: machine\n",
             "2:1: error: a translation is a mapping of fields, e.g. `title: ...`",
         ),
@@ -167,8 +179,45 @@ def test_a_malformed_translation_is_an_error_at_its_place(
     project: Project, text: str, expected: str
 ) -> None:
     project.write(CAUSE, "# a comment line, so that positions count from line 2\n" + text)
-    found = [line for line in lines(project) if ": error: " in line]
-    assert found == [f"content/{CAUSE}:{expected}"]
+    # The whole file is set aside: the record shows in English, counted as untranslated.
+    assert lines(project) == [summary(11, 0, 0), f"content/{CAUSE}:{expected}"]
+
+
+def test_every_error_of_a_translation_is_reported_and_the_file_set_aside(
+    project: Project,
+) -> None:
+    project.write(
+        CAUSE,
+        """
+        made: machine
+        recognise: ['']
+        recoverability: Можно.
+        remedies: [Подождать., Тоже.]
+        title: Слишком много воды
+        """,
+    )
+    project.write(
+        "translations/ru/causes/too-little-light.yml",
+        """
+        made: machine
+        recognise: Бледно.
+        remedies: [{}, {}]
+        title: Мало света
+        """,
+    )
+    assert lines(project) == [
+        summary(11, 0, 0),
+        f"content/{CAUSE}:2:13: error: 'recognise[0]' is blank; write the text, or remove "
+        "the line if it is optional",
+        f"content/{CAUSE}:3:17: error: 'recoverability' is a mapping in the English; "
+        "translate its texts",
+        f"content/{CAUSE}:4:12: error: 'remedies[0]' is a mapping, `{{}}` when it has no text",
+        f"content/{CAUSE}:4:24: error: 'remedies[1]' is a mapping, `{{}}` when it has no text",
+        "content/translations/ru/causes/too-little-light.yml:2:12: error: 'recognise' is a "
+        "list in the English; translate each item",
+        "content/translations/ru/causes/too-little-light.yml:3:11: error: 'remedies' has 2 "
+        "items, expected 1 as in the English; translate each item, in the same order",
+    ]
 
 
 def test_a_translation_of_nothing_and_a_folder_that_is_no_language_are_errors(
