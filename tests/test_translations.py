@@ -5,6 +5,10 @@ English. Without MkDocs: the guide and the generated Markdown."""
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import pytest
 
 from generator.pipeline import build
@@ -238,13 +242,19 @@ def test_a_translation_of_nothing_and_a_folder_that_is_no_language_are_errors(
 def test_a_translation_of_the_settings_names_the_texts_it_may_give(
     project: Project,
 ) -> None:
-    project.write("translations/ru/site.yml", "made: machine\nnotise: Пример.\nname: Листья\n")
+    project.write(
+        "translations/ru/site.yml", "made: machine\nnotise: Пример.\nname: Листья\nnme: Лист\n"
+    )
     assert [line for line in lines(project) if ": error: " in line] == [
         "content/translations/ru/site.yml:2:1: error: 'notise' is not a text of the English "
         "record to translate (did you mean 'notice'?); translations hold only text (ids, "
         "references, numbers and dates stay as in the English)",
         # The houseplants' site.yml has no `name`: there is no English to translate.
         "content/translations/ru/site.yml:3:1: error: 'name' is not a text of the English "
+        "record to translate; translations hold only text (ids, references, numbers and "
+        "dates stay as in the English)",
+        # Nor is `name` suggested for a near miss of it.
+        "content/translations/ru/site.yml:4:1: error: 'nme' is not a text of the English "
         "record to translate; translations hold only text (ids, references, numbers and "
         "dates stay as in the English)",
     ]
@@ -301,6 +311,7 @@ def test_a_translated_page_marks_every_text_that_shows_in_english(project: Proje
     assert isinstance(cause.summary, English) and cause.summary == (
         "The roots sit in wet soil and cannot breathe."
     )
+    assert cause.recognise == ("The soil is wet to the touch days after watering.",)
     assert [type(sign) for sign in cause.recognise] == [English]
     assert cause.recoverability.reason == "Поправится."
     assert isinstance(cause.remedies[1].note, English)
@@ -358,3 +369,70 @@ def test_only_visible_folders_in_translations_are_languages(project: Project) ->
     project.write("translations/README.md", "How to translate this guide.\n")
     project.write("translations/.drafts/notes.txt", "Not a language.\n")
     assert languages(project.content) == ["fr"]
+
+
+def test_an_out_of_date_list_is_quoted_whole_and_the_texts_after_it_still_count(
+    project: Project,
+) -> None:
+    project.write(
+        "translations/ru/remedies/let-soil-dry.yml",
+        f"""
+        made: human
+        steps:
+          - Не поливать.
+          - Вылить воду.
+        title: Дать почве просохнуть
+        from:
+          title: {fingerprint("Let the soil dry out")}
+        """,
+    )
+    assert lines(project) == [
+        summary(10, 3, 1),
+        "content/translations/ru/remedies/let-soil-dry.yml:3:3: warning: the English of "
+        "'steps' changed since this was translated (or it was never stamped); it now reads "
+        "'Stop watering until the top two centimetres of soil are dry. / Empty any wate...': "
+        "update the translation, then run `helpsite translations stamp` on this file",
+    ]
+    guide = build(project.content, project.root, language="ru").guide
+    assert guide is not None
+    remedy = guide.remedy("let-soil-dry")
+    assert remedy.title == "Дать почве просохнуть" and not isinstance(remedy.title, English)
+    assert [type(step) for step in remedy.steps] == [English, English]
+    # The settings have no translation: every text of them shows in English.
+    assert guide.in_english[SETTINGS_REF] == {
+        "title",
+        "summary",
+        "intro",
+        "notice",
+        "recovery_question",
+    }
+    assert isinstance(guide.settings.title, English)
+
+
+def test_every_kind_of_record_and_the_settings_show_their_translation(project: Project) -> None:
+    english = project.check().guide
+    assert english is not None
+    for rel, text, record in [
+        ("site.yml", "title: Жёлтые листья", english.settings),
+        ("symptoms/yellow-leaves.yml", "title: Листья желтеют", english.symptom("yellow-leaves")),
+        ("sources/plant-care-notes.yml", "note: Для примера.", english.source("plant-care-notes")),
+        ("remedies/move-to-light.yml", "title: К окну", english.remedy("move-to-light")),
+    ]:
+        path = project.write(f"translations/ru/{rel}", f"made: reviewed\n{text}\n")
+        path.write_text(stamp(path, record), encoding="utf-8")
+    result = build(project.content, project.root, language="ru")
+    guide = result.guide
+    assert guide is not None
+    assert guide.settings.title == "Жёлтые листья"
+    assert "title" not in guide.in_english[SETTINGS_REF]
+    assert guide.symptom("yellow-leaves").title == "Листья желтеют"
+    assert guide.source("plant-care-notes").note == "Для примера."
+    assert guide.remedy("move-to-light").title == "К окну"
+    # The guided check names the fixes tried in the page's language, and in English
+    # for the request for help a visitor may send to an English-speaking helper.
+    page = next(p for p in result.pages if p.path == "check.md")
+    found = re.search(r'data-hs-check="([^"]*)"', page.markdown)
+    assert found is not None
+    check = json.loads(html.unescape(found[1]))
+    assert check["o"]["o-too-little-light"] == ["К окну"]
+    assert check["oo"]["o-too-little-light"] == ["Move the plant closer to a window"]
