@@ -436,3 +436,53 @@ def test_every_kind_of_record_and_the_settings_show_their_translation(project: P
     check = json.loads(html.unescape(found[1]))
     assert check["o"]["o-too-little-light"] == ["К окну"]
     assert check["oo"]["o-too-little-light"] == ["Move the plant closer to a window"]
+
+
+def test_a_language_is_summed_up_until_every_text_of_every_record_is_translated(
+    project: Project,
+) -> None:
+    # A record translated whole is done; the others still have no translation.
+    path = project.write(
+        "translations/ru/sources/plant-care-notes.yml", "made: human\nnote: Пример.\n"
+    )
+    english = project.check().guide
+    assert english is not None
+    path.write_text(stamp(path, english.source("plant-care-notes")), encoding="utf-8")
+    assert lines(project) == [summary(10, 0, 0)]
+    # Every record has a file, but no file translates anything yet.
+    records = [
+        "site",
+        "symptoms/yellow-leaves",
+        "causes/overwatering",
+        "causes/too-little-light",
+        "causes/old-leaves",
+        "remedies/let-soil-dry",
+        "remedies/move-to-light",
+        "remedies/remove-yellow-leaves",
+        "questions/light",
+        "questions/soil",
+        "sources/plant-care-notes",
+    ]
+    for record in records:
+        project.write(f"translations/ru/{record}.yml", "made: machine\n")
+    assert lines(project) == [
+        "content/translations/ru:1:1: warning: 0 of 11 records have no translation into ru, "
+        "49 texts of translated records are not translated yet and 0 are out of date; they "
+        "show in English, marked as such"
+    ]
+
+
+def test_stamp_changes_nothing_but_the_from_block(project: Project) -> None:
+    # Not even a blank line at the top goes.
+    path = project.write(CAUSE, "made: machine\ntitle: Вода\nfrom:\n  title: 00000000\n")
+    path.write_text(
+        "\n# Перевод\nmade: machine\nfrom:\n  title: 00000000\n\n  gone: 11111111\n"
+        "title: Слишком много воды\n",
+        encoding="utf-8",
+    )
+    guide = project.check().guide
+    assert guide is not None
+    assert stamp(path, guide.cause("overwatering")) == (
+        "\n# Перевод\nmade: machine\ntitle: Слишком много воды\n"
+        f"from:\n  title: {fingerprint('Too much water')}\n"
+    )
