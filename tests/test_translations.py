@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 
 import pytest
 
+from generator.diff import read_side, report
 from generator.pipeline import build
 from generator.schema import Ref
 from generator.translations import SETTINGS_REF, English, fingerprint, languages, stamp
@@ -237,6 +239,15 @@ def test_a_translation_of_nothing_and_a_folder_that_is_no_language_are_errors(
         "causes/drought.yml, which does not exist (or has errors); delete it, or rename it "
         "after the record it translates",
     ]
+
+
+def test_a_diff_of_a_dataset_with_a_folder_that_is_no_language_reports_its_error(
+    project: Project, tmp_path: Path
+) -> None:
+    project.write("translations/Russian/site.yml", "made: machine\ntitle: Листья\n")
+    side = read_side(str(project.content), tmp_path)
+    assert "has 1 error(s)" in report(side, side)
+    assert "No translation went out of date." in report(side, side)
 
 
 def test_a_translation_of_the_settings_names_the_texts_it_may_give(
