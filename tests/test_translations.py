@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -496,4 +499,29 @@ def test_stamp_changes_nothing_but_the_from_block(project: Project) -> None:
     assert stamp(path, guide.cause("overwatering")) == (
         "\n# Перевод\nmade: machine\ntitle: Слишком много воды\n"
         f"from:\n  title: {fingerprint('Too much water')}\n"
+    )
+
+
+def test_stamp_reads_a_translation_as_utf_8_whatever_the_locale(project: Project) -> None:
+    """A translator's machine may not default to UTF-8 (Windows, a bare C locale)."""
+    path = project.write(CAUSE, "made: machine\ntitle: Слишком много воды\n")
+    script = (
+        "import sys; from pathlib import Path; from generator.pipeline import check; "
+        "from generator.translations import stamp; "
+        "guide = check(Path(sys.argv[1]), Path(sys.argv[1])).guide; "
+        "print(ascii(stamp(Path(sys.argv[2]), guide.cause('overwatering'))))"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(project.content), str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    stamp_line = f"  title: {fingerprint('Too much water')}\n"
+    assert (
+        done.stdout
+        == ascii(f"made: machine\ntitle: Слишком много воды\nfrom:\n{stamp_line}") + "\n"
     )
