@@ -235,12 +235,25 @@ def test_a_translation_of_nothing_and_a_folder_that_is_no_language_are_errors(
     project.write("translations/ru/causes/drought.yml", "made: machine\ntitle: Засуха\n")
     project.write("translations/Russian/site.yml", "made: machine\ntitle: Листья\n")
     project.write("translations/ru/site.yml", "made: machine\ntitle: Жёлтые листья\n")
-    assert [line for line in lines(project) if ": error: " in line] == [
+    # The translations after one of nothing are still read.
+    project.write("translations/ru/remedies/let-soil-dry.yml", "made: machine\ntitle: Сушить\n")
+    assert lines(project) == [
         "content/translations/Russian:1:1: error: 'Russian' is not a language tag; name the "
         "folder like `ru`, `es` or `pt-BR`",
+        "content/translations/ru:1:1: warning: 9 of 11 records have no translation into ru, "
+        "8 texts of translated records are not translated yet and 2 are out of date; they "
+        "show in English, marked as such",
         "content/translations/ru/causes/drought.yml:1:1: error: a translation of "
         "causes/drought.yml, which does not exist (or has errors); delete it, or rename it "
         "after the record it translates",
+        "content/translations/ru/remedies/let-soil-dry.yml:2:8: warning: the English of "
+        "'title' changed since this was translated (or it was never stamped); it now reads "
+        "'Let the soil dry out': update the translation, then run `helpsite translations "
+        "stamp` on this file",
+        "content/translations/ru/site.yml:2:8: warning: the English of 'title' changed since "
+        "this was translated (or it was never stamped); it now reads 'Yellow leaves on a "
+        "houseplant': update the translation, then run `helpsite translations stamp` on this "
+        "file",
     ]
 
 
