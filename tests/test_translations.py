@@ -211,6 +211,7 @@ def test_every_error_of_a_translation_is_reported_and_the_file_set_aside(
         made: machine
         recognise: Бледно.
         remedies: [{}, {}]
+        recoverability: Иногда.
         title: Мало света
         """,
     )
@@ -226,6 +227,8 @@ def test_every_error_of_a_translation_is_reported_and_the_file_set_aside(
         "list in the English; translate each item",
         "content/translations/ru/causes/too-little-light.yml:3:11: error: 'remedies' has 2 "
         "items, expected 1 as in the English; translate each item, in the same order",
+        "content/translations/ru/causes/too-little-light.yml:4:17: error: 'recoverability' is "
+        "a mapping in the English; translate its texts",
     ]
 
 
