@@ -501,8 +501,8 @@ def test_a_language_is_summed_up_until_every_text_of_every_record_is_translated(
 
 
 def test_stamp_changes_nothing_but_the_from_block(project: Project) -> None:
-    # Not even a blank line at the top goes.
-    path = project.write(CAUSE, "made: machine\ntitle: Вода\nfrom:\n  title: 00000000\n")
+    # Not even a blank line at the top goes (written as is: `write` drops it).
+    path = project.write(CAUSE, "made: machine\n")
     path.write_text(
         "\n# Перевод\nmade: machine\nfrom:\n  title: 00000000\n\n  gone: 11111111\n"
         "title: Слишком много воды\n",
