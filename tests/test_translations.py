@@ -5,8 +5,15 @@ English. Without MkDocs: the guide and the generated Markdown."""
 
 from __future__ import annotations
 
+import html
+import io
+import json
+import re
+from pathlib import Path
+
 import pytest
 
+from generator.diff import read_side, report
 from generator.pipeline import build
 from generator.schema import Ref
 from generator.translations import SETTINGS_REF, English, fingerprint, languages, stamp
@@ -158,6 +165,18 @@ def test_a_list_s_fingerprint_covers_every_item(project: Project) -> None:
             "3:8: error: 'title' must be one line; join the lines or shorten it",
         ),
         (
+            "made: machine\nremedies: [{}, {remedy: let-soil-dry}]\n",
+            "3:17: error: 'remedies.1.remedy' is not a text of the English record to "
+            "translate; translations hold only text (ids, references, numbers and dates stay "
+            "as in the English)",
+        ),
+        (
+            "made: machine\nreviewd: 2026-01-01\n",
+            "3:1: error: 'reviewd' is not a text of the English record to translate; "
+            "translations hold only text (ids, references, numbers and dates stay as in the "
+            "English)",
+        ),
+        (
             "- made: machine\n",
             "2:1: error: a translation is a mapping of fields, e.g. `title: ...`",
         ),
@@ -167,8 +186,48 @@ def test_a_malformed_translation_is_an_error_at_its_place(
     project: Project, text: str, expected: str
 ) -> None:
     project.write(CAUSE, "# a comment line, so that positions count from line 2\n" + text)
-    found = [line for line in lines(project) if ": error: " in line]
-    assert found == [f"content/{CAUSE}:{expected}"]
+    # The whole file is set aside: the record shows in English, counted as untranslated.
+    assert lines(project) == [summary(11, 0, 0), f"content/{CAUSE}:{expected}"]
+
+
+def test_every_error_of_a_translation_is_reported_and_the_file_set_aside(
+    project: Project,
+) -> None:
+    project.write(
+        CAUSE,
+        """
+        made: machine
+        recognise: ['']
+        recoverability: Можно.
+        remedies: [Подождать., Тоже.]
+        title: Слишком много воды
+        """,
+    )
+    project.write(
+        "translations/ru/causes/too-little-light.yml",
+        """
+        made: machine
+        recognise: Бледно.
+        remedies: [{}, {}]
+        recoverability: Иногда.
+        title: Мало света
+        """,
+    )
+    assert lines(project) == [
+        summary(11, 0, 0),
+        f"content/{CAUSE}:2:13: error: 'recognise[0]' is blank; write the text, or remove "
+        "the line if it is optional",
+        f"content/{CAUSE}:3:17: error: 'recoverability' is a mapping in the English; "
+        "translate its texts",
+        f"content/{CAUSE}:4:12: error: 'remedies[0]' is a mapping, `{{}}` when it has no text",
+        f"content/{CAUSE}:4:24: error: 'remedies[1]' is a mapping, `{{}}` when it has no text",
+        "content/translations/ru/causes/too-little-light.yml:2:12: error: 'recognise' is a "
+        "list in the English; translate each item",
+        "content/translations/ru/causes/too-little-light.yml:3:11: error: 'remedies' has 2 "
+        "items, expected 1 as in the English; translate each item, in the same order",
+        "content/translations/ru/causes/too-little-light.yml:4:17: error: 'recoverability' is "
+        "a mapping in the English; translate its texts",
+    ]
 
 
 def test_a_translation_of_nothing_and_a_folder_that_is_no_language_are_errors(
@@ -177,25 +236,53 @@ def test_a_translation_of_nothing_and_a_folder_that_is_no_language_are_errors(
     project.write("translations/ru/causes/drought.yml", "made: machine\ntitle: Засуха\n")
     project.write("translations/Russian/site.yml", "made: machine\ntitle: Листья\n")
     project.write("translations/ru/site.yml", "made: machine\ntitle: Жёлтые листья\n")
-    assert [line for line in lines(project) if ": error: " in line] == [
+    # The translations after one of nothing are still read.
+    project.write("translations/ru/remedies/let-soil-dry.yml", "made: machine\ntitle: Сушить\n")
+    assert lines(project) == [
         "content/translations/Russian:1:1: error: 'Russian' is not a language tag; name the "
         "folder like `ru`, `es` or `pt-BR`",
+        "content/translations/ru:1:1: warning: 9 of 11 records have no translation into ru, "
+        "8 texts of translated records are not translated yet and 2 are out of date; they "
+        "show in English, marked as such",
         "content/translations/ru/causes/drought.yml:1:1: error: a translation of "
         "causes/drought.yml, which does not exist (or has errors); delete it, or rename it "
         "after the record it translates",
+        "content/translations/ru/remedies/let-soil-dry.yml:2:8: warning: the English of "
+        "'title' changed since this was translated (or it was never stamped); it now reads "
+        "'Let the soil dry out': update the translation, then run `helpsite translations "
+        "stamp` on this file",
+        "content/translations/ru/site.yml:2:8: warning: the English of 'title' changed since "
+        "this was translated (or it was never stamped); it now reads 'Yellow leaves on a "
+        "houseplant': update the translation, then run `helpsite translations stamp` on this "
+        "file",
     ]
+
+
+def test_a_diff_of_a_dataset_with_a_folder_that_is_no_language_reports_its_error(
+    project: Project, tmp_path: Path
+) -> None:
+    project.write("translations/Russian/site.yml", "made: machine\ntitle: Листья\n")
+    side = read_side(str(project.content), tmp_path)
+    assert "has 1 error(s)" in report(side, side)
+    assert "No translation went out of date." in report(side, side)
 
 
 def test_a_translation_of_the_settings_names_the_texts_it_may_give(
     project: Project,
 ) -> None:
-    project.write("translations/ru/site.yml", "made: machine\nnotise: Пример.\nname: Листья\n")
+    project.write(
+        "translations/ru/site.yml", "made: machine\nnotise: Пример.\nname: Листья\nnme: Лист\n"
+    )
     assert [line for line in lines(project) if ": error: " in line] == [
         "content/translations/ru/site.yml:2:1: error: 'notise' is not a text of the English "
         "record to translate (did you mean 'notice'?); translations hold only text (ids, "
         "references, numbers and dates stay as in the English)",
         # The houseplants' site.yml has no `name`: there is no English to translate.
         "content/translations/ru/site.yml:3:1: error: 'name' is not a text of the English "
+        "record to translate; translations hold only text (ids, references, numbers and "
+        "dates stay as in the English)",
+        # Nor is `name` suggested for a near miss of it.
+        "content/translations/ru/site.yml:4:1: error: 'nme' is not a text of the English "
         "record to translate; translations hold only text (ids, references, numbers and "
         "dates stay as in the English)",
     ]
@@ -252,6 +339,7 @@ def test_a_translated_page_marks_every_text_that_shows_in_english(project: Proje
     assert isinstance(cause.summary, English) and cause.summary == (
         "The roots sit in wet soil and cannot breathe."
     )
+    assert cause.recognise == ("The soil is wet to the touch days after watering.",)
     assert [type(sign) for sign in cause.recognise] == [English]
     assert cause.recoverability.reason == "Поправится."
     assert isinstance(cause.remedies[1].note, English)
@@ -309,3 +397,135 @@ def test_only_visible_folders_in_translations_are_languages(project: Project) ->
     project.write("translations/README.md", "How to translate this guide.\n")
     project.write("translations/.drafts/notes.txt", "Not a language.\n")
     assert languages(project.content) == ["fr"]
+
+
+def test_an_out_of_date_list_is_quoted_whole_and_the_texts_after_it_still_count(
+    project: Project,
+) -> None:
+    project.write(
+        "translations/ru/remedies/let-soil-dry.yml",
+        f"""
+        made: human
+        steps:
+          - Не поливать.
+          - Вылить воду.
+        title: Дать почве просохнуть
+        from:
+          title: {fingerprint("Let the soil dry out")}
+        """,
+    )
+    assert lines(project) == [
+        summary(10, 3, 1),
+        "content/translations/ru/remedies/let-soil-dry.yml:3:3: warning: the English of "
+        "'steps' changed since this was translated (or it was never stamped); it now reads "
+        "'Stop watering until the top two centimetres of soil are dry. / Empty any wate...': "
+        "update the translation, then run `helpsite translations stamp` on this file",
+    ]
+    guide = build(project.content, project.root, language="ru").guide
+    assert guide is not None
+    remedy = guide.remedy("let-soil-dry")
+    assert remedy.title == "Дать почве просохнуть" and not isinstance(remedy.title, English)
+    assert [type(step) for step in remedy.steps] == [English, English]
+    # The settings have no translation: every text of them shows in English.
+    assert guide.in_english[SETTINGS_REF] == {
+        "title",
+        "summary",
+        "intro",
+        "notice",
+        "recovery_question",
+    }
+    assert isinstance(guide.settings.title, English)
+
+
+def test_every_kind_of_record_and_the_settings_show_their_translation(project: Project) -> None:
+    english = project.check().guide
+    assert english is not None
+    for rel, text, record in [
+        ("site.yml", "title: Жёлтые листья", english.settings),
+        ("symptoms/yellow-leaves.yml", "title: Листья желтеют", english.symptom("yellow-leaves")),
+        ("sources/plant-care-notes.yml", "note: Для примера.", english.source("plant-care-notes")),
+        ("remedies/move-to-light.yml", "title: К окну", english.remedy("move-to-light")),
+    ]:
+        path = project.write(f"translations/ru/{rel}", f"made: reviewed\n{text}\n")
+        path.write_text(stamp(path, record), encoding="utf-8")
+    result = build(project.content, project.root, language="ru")
+    guide = result.guide
+    assert guide is not None
+    assert guide.settings.title == "Жёлтые листья"
+    assert "title" not in guide.in_english[SETTINGS_REF]
+    assert guide.symptom("yellow-leaves").title == "Листья желтеют"
+    assert guide.source("plant-care-notes").note == "Для примера."
+    assert guide.remedy("move-to-light").title == "К окну"
+    # The guided check names the fixes tried in the page's language, and in English
+    # for the request for help a visitor may send to an English-speaking helper.
+    page = next(p for p in result.pages if p.path == "check.md")
+    found = re.search(r'data-hs-check="([^"]*)"', page.markdown)
+    assert found is not None
+    check = json.loads(html.unescape(found[1]))
+    assert check["o"]["o-too-little-light"] == ["К окну"]
+    assert check["oo"]["o-too-little-light"] == ["Move the plant closer to a window"]
+
+
+def test_a_language_is_summed_up_until_every_text_of_every_record_is_translated(
+    project: Project,
+) -> None:
+    # A record translated whole is done; the others still have no translation.
+    path = project.write(
+        "translations/ru/sources/plant-care-notes.yml", "made: human\nnote: Пример.\n"
+    )
+    english = project.check().guide
+    assert english is not None
+    path.write_text(stamp(path, english.source("plant-care-notes")), encoding="utf-8")
+    assert lines(project) == [summary(10, 0, 0)]
+    # Every record has a file, but no file translates anything yet.
+    records = [
+        "site",
+        "symptoms/yellow-leaves",
+        "causes/overwatering",
+        "causes/too-little-light",
+        "causes/old-leaves",
+        "remedies/let-soil-dry",
+        "remedies/move-to-light",
+        "remedies/remove-yellow-leaves",
+        "questions/light",
+        "questions/soil",
+        "sources/plant-care-notes",
+    ]
+    for record in records:
+        project.write(f"translations/ru/{record}.yml", "made: machine\n")
+    assert lines(project) == [
+        "content/translations/ru:1:1: warning: 0 of 11 records have no translation into ru, "
+        "49 texts of translated records are not translated yet and 0 are out of date; they "
+        "show in English, marked as such"
+    ]
+
+
+def test_stamp_changes_nothing_but_the_from_block(project: Project) -> None:
+    # Not even a blank line at the top goes (written as is: `write` drops it).
+    path = project.write(CAUSE, "made: machine\n")
+    path.write_text(
+        "\n# Перевод\nmade: machine\nfrom:\n  title: 00000000\n\n  gone: 11111111\n"
+        "title: Слишком много воды\n",
+        encoding="utf-8",
+    )
+    guide = project.check().guide
+    assert guide is not None
+    assert stamp(path, guide.cause("overwatering")) == (
+        "\n# Перевод\nmade: machine\ntitle: Слишком много воды\n"
+        f"from:\n  title: {fingerprint('Too much water')}\n"
+    )
+
+
+def test_stamp_reads_a_translation_as_utf_8_whatever_the_platform_s_default(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator's machine may not default to UTF-8 (Windows, a bare C locale)."""
+    path = project.write(CAUSE, "made: machine\ntitle: Слишком много воды\n")
+    guide = project.check().guide
+    assert guide is not None
+    # What `open` falls back to when no encoding is given: here, ASCII.
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "ascii")
+    assert stamp(path, guide.cause("overwatering")) == (
+        "made: machine\ntitle: Слишком много воды\n"
+        f"from:\n  title: {fingerprint('Too much water')}\n"
+    )
