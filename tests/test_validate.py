@@ -130,3 +130,133 @@ def test_the_checker_s_suggestions_speak_no_domain_s_words() -> None:
     text = json.dumps([json.loads(t) for t in schema_files().values()])
     for words in ("AliExpress", "Aliexpress", "account", "dispute", "password", "sign in"):
         assert words not in text, words
+
+
+INVISIBLE = (
+    "which is invisible on the page; delete it (it arrives with pasted text, or from an "
+    "escape such as `\\e` in double quotes)"
+)
+
+
+@pytest.mark.parametrize(
+    ("escape", "named"),
+    [
+        ("\\L", "the line separator U+2028 (LINE SEPARATOR)"),
+        ("\\P", "the line separator U+2029 (PARAGRAPH SEPARATOR)"),
+        # A line break a Markdown field may hold does not hide what comes after it.
+        ("\\n\\e", "the control character U+001B (ESCAPE)"),
+    ],
+)
+def test_markdown_fields_name_the_invisible_character_they_hold(
+    project: Project, escape: str, named: str
+) -> None:
+    text = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "causes/old-leaves.yml",
+        text.replace(
+            "explanation: Every plant sheds its oldest leaves now and then.",
+            f'explanation: "Every plant sheds{escape} its oldest leaves."',
+        ),
+    )
+    assert project.problems() == [
+        f"content/causes/old-leaves.yml:3:14: error: 'explanation' contains {named}, {INVISIBLE}"
+    ]
+
+
+def test_an_invisible_line_break_in_a_one_line_field_is_named(project: Project) -> None:
+    """By Unicode's name, by the usual name of a control character, or as unnamed."""
+    cause = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "causes/old-leaves.yml",
+        cause.replace("title: Old leaves dying off", 'title: "Old\\vleaves"'),
+    )
+    remedy = (project.content / "remedies/move-to-light.yml").read_text(encoding="utf-8")
+    project.write(
+        "remedies/move-to-light.yml",
+        remedy.replace(
+            "title: Move the plant closer to a window",
+            'title: "Move the plant\\rcloser to a window"',
+        ),
+    )
+    assert project.problems() == [
+        "content/causes/old-leaves.yml:1:8: error: 'title' must be one line, and it holds the "
+        "invisible line break U+000B (unnamed); delete it",
+        "content/remedies/move-to-light.yml:1:8: error: 'title' must be one line, and it holds "
+        "the invisible line break U+000D (CARRIAGE RETURN); delete it",
+    ]
+
+
+def test_a_field_given_a_list_or_a_mapping_says_what_it_expects(project: Project) -> None:
+    source = (project.content / "sources/plant-care-notes.yml").read_text(encoding="utf-8")
+    project.write("sources/plant-care-notes.yml", source + "url: []\npublished: []\nlanguage: []\n")
+    cause = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "causes/old-leaves.yml",
+        cause.replace("verdict: never", "verdict: []").replace(
+            "source: plant-care-notes", "source: []"
+        ),
+    )
+    site = (project.content / "site.yml").read_text(encoding="utf-8")
+    project.write("site.yml", site + "name: {a: b}\nverdicts: yes\nreview_every: {causes: []}\n")
+    assert project.problems() == [
+        "content/causes/old-leaves.yml:7:12: error: 'verdict' expects one word, found a list",
+        "content/causes/old-leaves.yml:9:11: error: 'source' expects an id, found a list",
+        "content/site.yml:6:7: error: 'name' expects text, found a mapping (key: value lines)",
+        # A nested field without an example of its own still shows its key.
+        "content/site.yml:7:11: error: 'verdicts' expects a mapping of fields (`key: value` "
+        "lines), e.g. `recoverable: ...`, found 'yes'",
+        "content/site.yml:8:24: error: 'causes' expects a whole number, found a list",
+        "content/sources/plant-care-notes.yml:5:6: error: 'url' expects a web address, found "
+        "a list",
+        "content/sources/plant-care-notes.yml:6:12: error: 'published' expects a date "
+        "(YYYY-MM-DD), found a list",
+        "content/sources/plant-care-notes.yml:7:11: error: 'language' expects a language tag, "
+        "found a list",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("days", "error"),
+    [
+        ("1", False),
+        ("3650", False),
+        ("0", True),
+        ("3651", True),
+        ("abc", True),
+        ("-5", True),
+    ],
+)
+def test_whole_numbers_hold_from_the_minimum_to_the_maximum(
+    project: Project, days: str, error: bool
+) -> None:
+    site = (project.content / "site.yml").read_text(encoding="utf-8")
+    project.write("site.yml", site + f"review_every: {{causes: {days}}}\n")
+    assert project.problems() == (
+        [
+            "content/site.yml:6:24: error: 'causes' expects a whole number from 1 to 3650, "
+            f"found '{days}'"
+        ]
+        if error
+        else []
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a page", "ftp://example.org/page", "https:///page"]
+)
+def test_a_source_address_is_a_web_address_with_a_host(project: Project, url: str) -> None:
+    source = (project.content / "sources/plant-care-notes.yml").read_text(encoding="utf-8")
+    project.write("sources/plant-care-notes.yml", source + f"url: {url}\n")
+    assert project.problems() == [
+        "content/sources/plant-care-notes.yml:5:6: error: 'url' expects a web address starting "
+        f"with https://, e.g. https://example.org/page, found '{url}'"
+    ]
+
+
+def test_a_language_is_a_tag_not_a_name(project: Project) -> None:
+    source = (project.content / "sources/plant-care-notes.yml").read_text(encoding="utf-8")
+    project.write("sources/plant-care-notes.yml", source + "language: english\n")
+    assert project.problems() == [
+        "content/sources/plant-care-notes.yml:5:11: error: 'language' expects a language tag "
+        "such as `ru`, `es` or `pt-BR`, found 'english'"
+    ]
