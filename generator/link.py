@@ -93,10 +93,6 @@ class Guide:
     def source(self, source_id: str) -> Source:
         return self._index()[("sources", source_id)]  # type: ignore[return-value]
 
-    def has(self, kind: str, record_id: str) -> bool:
-        """Whether a symptom, cause, remedy or source (by folder) with this id exists."""
-        return (kind, record_id) in self._index()
-
     def _index(self) -> dict[tuple[str, str], Record]:
         # Built on first use and kept on the (frozen) instance: it is derived
         # from the fields, so it cannot go stale.
@@ -263,7 +259,7 @@ def _flow(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
         return None  # reported as an unknown reference
 
     for q in data.questions:
-        seen: dict[str, Answer] = {}
+        seen: set[str] = set()
         for answer in q.choices:
             # Labels that read the same are the same answer: case, spacing and
             # Unicode forms (a full-width letter, a composed accent) aside.
@@ -277,7 +273,7 @@ def _flow(data: Dataset, ids: Mapping[str, frozenset[str]], problems: list[Probl
                         "warning",
                     )
                 )
-            seen[key] = answer
+            seen.add(key)
         if q.count is not None:
             problems.extend(_range_problems(q))
 

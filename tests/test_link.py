@@ -60,3 +60,129 @@ def test_schema_and_reference_errors_are_reported_in_one_run(project: Project) -
         "content/symptoms/yellow-leaves.yml:7:5: error: unknown cause 'overwaterin' (did you "
         "mean 'overwatering'?); use the name of a file in causes/ without `.yml`",
     ]
+
+
+def test_questions_without_a_first_question_are_refused(project: Project) -> None:
+    text = (project.content / "site.yml").read_text(encoding="utf-8")
+    project.write("site.yml", text.replace("check_start: soil\n", ""))
+    assert project.problems() == [
+        "content/site.yml:1:1: error: questions/ has questions but site.yml names no first "
+        "question; add `check_start: <question id>`"
+    ]
+
+
+def test_a_loop_away_from_the_first_question_is_found_after_another_branch(
+    project: Project,
+) -> None:
+    """The first branch (soil -> done) ends before the walk reaches the loop, which
+    does not pass through the first question (light -> pot -> light)."""
+    project.write(
+        "questions/soil.yml",
+        """
+        text: Is the soil still wet a few days after watering?
+        answers:
+          - {label: "Yes", next: done}
+          - {label: "No", next: light}
+        sure_only: A question of the tests.
+        """,
+    )
+    project.write(
+        "questions/done.yml",
+        """
+        text: Is the saucer full?
+        answers:
+          - {label: "Yes", cause: overwatering}
+          - {label: "No", cause: too-little-light}
+        sure_only: A question of the tests.
+        """,
+    )
+    project.write(
+        "questions/light.yml",
+        """
+        text: Does the plant stand more than two metres from a window?
+        answers:
+          - {label: "Yes", cause: too-little-light}
+          - {label: "No", next: pot}
+        sure_only: A question of the tests.
+        """,
+    )
+    project.write(
+        "questions/pot.yml",
+        """
+        text: Has the pot a hole in the bottom?
+        answers:
+          - {label: "Yes", next: light}
+          - {label: "No", cause: overwatering}
+        sure_only: A question of the tests.
+        """,
+    )
+    assert project.problems() == [
+        "content/questions/pot.yml:3:26: error: the guided check loops (light -> pot -> light); "
+        "lead this answer to a later question or to a cause"
+    ]
+
+
+def test_a_cause_may_share_its_id_with_a_question(project: Project) -> None:
+    """An answer leading to the cause `soil` leads to an outcome, not back to the
+    question `soil`: ids are unique within a folder only."""
+    cause = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
+    project.write("causes/soil.yml", cause.replace("Old leaves dying off", "Soil worn out"))
+    symptom = (project.content / "symptoms/yellow-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "symptoms/yellow-leaves.yml",
+        symptom.replace("  - old-leaves\n", "  - old-leaves\n  - soil\n"),
+    )
+    light = (project.content / "questions/light.yml").read_text(encoding="utf-8")
+    project.write("questions/light.yml", light.replace("cause: too-little-light", "cause: soil", 1))
+    guide = project.check().guide
+    assert project.problems() == []
+    assert guide is not None and guide.flow is not None
+    assert guide.flow.outcomes == ("overwatering", "soil", "too-little-light")
+
+
+def _count(*ranges: str) -> str:
+    return (
+        "text: How many plants stand on the same window sill?\n"
+        "count:\n"
+        "  label: Plants on the sill\n"
+        "  ranges:\n"
+        + "".join(f"    - {r}\n" for r in ranges)
+        + "sure_only: Anyone can count them.\n"
+    )
+
+
+def test_count_ranges_may_start_at_zero_and_must_rise(project: Project) -> None:
+    project.write(
+        "questions/light.yml",
+        _count(
+            "{up_to: 0, label: None, cause: too-little-light}",
+            "{label: Some, cause: overwatering}",
+        ),
+    )
+    assert project.problems() == []
+    project.write(
+        "questions/light.yml",
+        _count(
+            "{up_to: 2, label: Two or fewer, cause: too-little-light}",
+            "{up_to: 2, label: Two again, cause: overwatering}",
+            "{label: More, cause: overwatering}",
+        ),
+    )
+    assert project.problems() == [
+        "content/questions/light.yml:6:43: error: range 2 goes up to 2, but the range before "
+        "it already goes up to 2; expected an `up_to` larger than 2"
+    ]
+
+
+def test_related_causes_follow_the_order_of_the_causes(project: Project) -> None:
+    """Causes are ordered as the symptoms first list them (overwatering,
+    too-little-light, old-leaves), not as a cause declares them nor by name."""
+    text = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
+    text = re.sub(r"related:\n(  - .*\n)+", "", text)
+    project.write(
+        "causes/overwatering.yml",
+        text + "related:\n  - old-leaves\n  - too-little-light\n",
+    )
+    guide = project.check().guide
+    assert guide is not None
+    assert guide.related["overwatering"] == ("too-little-light", "old-leaves")
