@@ -294,3 +294,29 @@ def test_a_part_s_flow_says_where_answers_to_other_parts_lead(tmp_path: Path) ->
                 "" if owner == CHECK else owner.removeprefix("check/").removesuffix(".md") + "/"
             )
             assert there == ["../" + folder, ahead[question.ref]]
+
+
+def test_a_broken_translation_does_not_stop_the_build_in_the_dataset_s_language(
+    project: Project,
+) -> None:
+    """`check` reports it; the site in the dataset's own language still builds."""
+    project.write("translations/ru/causes/drought.yml", "made: machine\ntitle: Засуха\n")
+    result = build(project.content, project.root)
+    assert result.guide is not None and result.pages
+    assert result.problems == ()
+    problems = check(project.content, project.root).problems
+    assert [str(p) for p in problems if p.severity == "error"] == [
+        "content/translations/ru/causes/drought.yml:1:1: error: a translation of "
+        "causes/drought.yml, which does not exist (or has errors); delete it, or rename it "
+        "after the record it translates"
+    ]
+
+
+def test_cause_pages_show_the_site_s_words_for_a_verdict_or_the_default(
+    project: Project,
+) -> None:
+    site = (project.content / "site.yml").read_text(encoding="utf-8")
+    project.write("site.yml", site + "verdicts:\n  never: Gone for good\n")
+    pages = {page.path: page.markdown for page in build(project.content, project.root).pages}
+    assert "Gone for good" in pages["causes/old-leaves.md"]
+    assert "Recoverable" in pages["causes/overwatering.md"]
