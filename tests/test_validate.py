@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 import pytest
 
 from generator.jsonschema import schema_files
+from generator.load import parse_text
+from generator.markup import Markup
+from generator.schema import LINE, Date, ListOf, Number, spec
+from generator.validate import Reader
 from tests.conftest import Project
 
 REMEDY = "content/remedies/move-to-light.yml"
@@ -260,3 +267,58 @@ def test_a_language_is_a_tag_not_a_name(project: Project) -> None:
         "content/sources/plant-care-notes.yml:5:11: error: 'language' expects a language tag "
         "such as `ru`, `es` or `pt-BR`, found 'english'"
     ]
+
+
+def test_optional_fields_left_out_hold_their_defaults_and_required_ones_are_asked_for() -> None:
+    """What `spec` declares, read as `validate` reads every record: the record is
+    declared here, at run time, so that a change to `spec` shows."""
+
+    @dataclass(frozen=True, kw_only=True)
+    class Plant:
+        name: str = spec("Its name.", LINE, example="Fern")
+        pot: str = spec("Its pot.", LINE)
+        note: str = spec("A note.", LINE, required=False)
+        colour: str = spec("Its colour.", LINE, required=False, default="green")
+        size: int = spec("Its size.", Number(1, 9), required=False, default=3)
+        height: int | None = spec("Its height.", Number(1, 9), required=False)
+        bought: date | None = spec("When.", Date(), required=False)
+        tags: tuple[str, ...] = spec("Tags.", ListOf(LINE), required=False)
+
+    def read(text: str) -> tuple[Any, list[str]]:
+        node, problems = parse_text(text, "plant.yml")
+        assert node is not None and problems == []
+        reader = Reader(Markup())
+        values = reader.mapping(Plant, node, "a plant")
+        return (None if values is None else Plant(**values)), [str(p) for p in reader.problems]
+
+    assert read("note: Dry.\n") == (
+        None,
+        [
+            "plant.yml:1:1: error: missing required key 'name' in a plant (Its name.); add "
+            "`name: Fern`",
+            "plant.yml:1:1: error: missing required key 'pot' in a plant (Its pot.); add "
+            "`pot: ...`",
+        ],
+    )
+    assert read("name: Fern\npot: Clay\n") == (
+        Plant(name="Fern", pot="Clay", note="", colour="green", size=3, height=None, bought=None),
+        [],
+    )
+    given = (
+        "name: Fern\npot: Clay\nnote: Dry.\ncolour: red\nsize: 5\nheight: 2\n"
+        "bought: 2026-01-02\ntags: [a]\n"
+    )
+    assert read(given) == (
+        Plant(
+            name="Fern",
+            pot="Clay",
+            note="Dry.",
+            colour="red",
+            size=5,
+            height=2,
+            bought=date(2026, 1, 2),
+            tags=("a",),
+        ),
+        [],
+    )
+    assert Plant(name="Fern", pot="Clay").tags == ()
