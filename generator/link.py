@@ -93,6 +93,10 @@ class Guide:
     def source(self, source_id: str) -> Source:
         return self._index()[("sources", source_id)]  # type: ignore[return-value]
 
+    def has(self, kind: str, record_id: str) -> bool:
+        """Whether a symptom, cause, remedy or source (by folder) with this id exists."""
+        return (kind, record_id) in self._index()
+
     def _index(self) -> dict[tuple[str, str], Record]:
         # Built on first use and kept on the (frozen) instance: it is derived
         # from the fields, so it cannot go stale.

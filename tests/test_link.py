@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.render.addresses import resolve_links
 from tests.conftest import Project
 
 
@@ -186,3 +187,13 @@ def test_related_causes_follow_the_order_of_the_causes(project: Project) -> None
     guide = project.check().guide
     assert guide is not None
     assert guide.related["overwatering"] == ("too-little-light", "old-leaves")
+
+
+def test_hand_written_pages_link_to_the_guide_s_records_only(project: Project) -> None:
+    """As the plugin resolves `cause:ID` links in hand-written pages, by the guide."""
+    guide = project.check().guide
+    assert guide is not None
+    html = '<a href="cause:old-leaves">a</a> <a href="remedy:gone">b</a>'
+    assert resolve_links(html, lambda folder, rid: f"../{folder}/{rid}/", guide.has) == (
+        '<a href="../causes/old-leaves/">a</a> <a href="remedy:gone">b</a>'
+    )

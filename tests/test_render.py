@@ -300,7 +300,7 @@ def test_a_broken_translation_does_not_stop_the_build_in_the_dataset_s_language(
     project: Project,
 ) -> None:
     """`check` reports it; the site in the dataset's own language still builds."""
-    project.write("translations/ru/causes/drought.yml", "made: machine\ntitle: Засуха\n")
+    project.write("translations/ru/causes/drought.yml", "made: machine\ntitle: Drought\n")
     result = build(project.content, project.root)
     assert result.guide is not None and result.pages
     assert result.problems == ()
