@@ -197,3 +197,15 @@ def test_hand_written_pages_link_to_the_guide_s_records_only(project: Project) -
     assert resolve_links(html, lambda folder, rid: f"../{folder}/{rid}/", guide.has) == (
         '<a href="../causes/old-leaves/">a</a> <a href="remedy:gone">b</a>'
     )
+
+
+def test_translations_wait_until_the_guided_check_has_no_errors(project: Project) -> None:
+    """A translation is checked against a dataset without errors: before, its
+    counts of what is missing would only mislead."""
+    project.write("translations/fr/site.yml", "made: machine\ntitle: Feuilles jaunes\n")
+    text = (project.content / "site.yml").read_text(encoding="utf-8")
+    project.write("site.yml", text.replace("check_start: soil\n", ""))
+    assert project.problems() == [
+        "content/site.yml:1:1: error: questions/ has questions but site.yml names no first "
+        "question; add `check_start: <question id>`"
+    ]
