@@ -134,7 +134,7 @@ def unseen_character(value: str, markdown: bool) -> str | None:
     Double-quoted YAML writes such characters with escapes (`"\\e"`, `"\\0"`), and
     pasted text brings them invisibly; the loader only sees the escapes."""
     for char in value:
-        if char.isprintable():  # the space too
+        if char.isprintable():  # a space is printable too
             continue
         category = unicodedata.category(char)
         if category == "Cc" and not (markdown and char in ALLOWED_IN_MARKDOWN):
