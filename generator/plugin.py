@@ -116,6 +116,8 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
     _result: Result | None = None
     """The pages of the build under way: set in on_pre_build, taken in on_files."""
     _guide: Guide | None = None
+    _summaries: dict[str, tuple[str, ...]] | None = None
+    """On a large site, each record page's text for the summary index (on_post_build)."""
     """The guide of the build under way, for the footer and the links of
     hand-written pages: set in on_files, cleared in on_pre_build and on_post_build."""
     _markup: Markup | None = None
@@ -247,6 +249,7 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
         # Runs before MkDocs empties the site folder, so a broken dataset stops
         # the build while the last good site is still there.
         self._result = self._guide = None
+        self._summaries = None
         self._broken = ()
         root = self._root(config)
         # MkDocs copies every file of the pages folder into the site, following
@@ -283,7 +286,9 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
             quiet = problem in result.translation_problems and problem.severity == "warning"
             (log.info if quiet else log.warning)(str(problem))
         texts = record_texts(result.guide, config.use_directory_urls)
-        if is_large(len(texts), self.config.large_site_above) and _instant_off(config):
+        large = is_large(len(texts), self.config.large_site_above)
+        self._summaries = texts if large else None
+        if large and _instant_off(config):
             # Its sitemap, a line per page, would be every visitor's first download.
             log.info(
                 f"helpsite: {len(texts)} record pages, more than large_site_above "
@@ -581,17 +586,16 @@ class HelpsitePlugin(BasePlugin[HelpsiteConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        guide, self._guide = self._guide, None
+        self._guide = None
+        texts, self._summaries = self._summaries, None
         index = Path(config.site_dir) / "search" / "search_index.json"
         if not index.is_file():
             return
-        if guide is not None:
-            texts = record_texts(guide, config.use_directory_urls)
-            if is_large(len(texts), self.config.large_site_above):
-                full = json.loads(index.read_text(encoding="utf-8"))
-                # As the search plugin writes it: ASCII, no spaces.
-                reduced = json.dumps(summary_index(full, texts), separators=(",", ":"))
-                index.write_text(reduced, encoding="utf-8")
+        if texts is not None:
+            full = json.loads(index.read_text(encoding="utf-8"))
+            # As the search plugin writes it: ASCII, no spaces.
+            reduced = json.dumps(summary_index(full, texts), separators=(",", ":"))
+            index.write_text(reduced, encoding="utf-8")
         if is_offline(config):
             # Under file:// the theme loads the search index as a script, not by
             # fetch(): what the theme's offline plugin does, for a config without

@@ -118,24 +118,39 @@ def test_what_cannot_be_read_is_named_without_a_traceback(
     assert [p for p in problems if "cannot be read" in p] == [expected]
 
 
-def test_the_size_limit_holds_for_what_is_read_not_for_what_stat_says(
-    project: Project, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    project.write_bytes("remedies/move-to-light.yml", b"title: " + b"x" * 10 * MAX_FILE_BYTES)
+def lie_about_size(
+    monkeypatch: pytest.MonkeyPatch, size: int, path: Path | None = None
+) -> list[int]:
+    """Make `os.fstat` say `size` bytes for the file at `path` (every file if none)
+    and count what `os.read` then gives of it: the lengths, in a list that fills."""
     real_fstat, real_read = os.fstat, os.read
     read: list[int] = []
 
+    def ours(fd: int) -> bool:
+        return path is None or fd_path(fd) == str(path)
+
     def lying_fstat(fd: int) -> os.stat_result:
         info = real_fstat(fd)
-        return os.stat_result((info.st_mode, *info[1:6], 100, *info[7:]))  # st_size is [6]
+        if not ours(fd):
+            return info
+        return os.stat_result((info.st_mode, *info[1:6], size, *info[7:]))  # st_size is [6]
 
     def counting_read(fd: int, n: int) -> bytes:
         data = real_read(fd, n)
-        read.append(len(data))
+        if ours(fd):
+            read.append(len(data))
         return data
 
     monkeypatch.setattr(os, "fstat", lying_fstat)
     monkeypatch.setattr(os, "read", counting_read)
+    return read
+
+
+def test_the_size_limit_holds_for_what_is_read_not_for_what_stat_says(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.write_bytes("remedies/move-to-light.yml", b"title: " + b"x" * 10 * MAX_FILE_BYTES)
+    read = lie_about_size(monkeypatch, 100)
     assert project.problems() == [
         f"{REMEDY}:1:1: error: file is more than 262,144 bytes; a record may be at most "
         "262,144 bytes; split it into several records"
@@ -644,23 +659,7 @@ def test_a_file_that_grew_past_the_limit_after_its_size_was_taken_is_refused(
 ) -> None:
     """The size said one byte under the limit; the read stops at the limit plus one byte."""
     path = project.write_bytes("remedies/move-to-light.yml", b"title: " + b"x" * MAX_FILE_BYTES)
-    real_fstat, real_read = os.fstat, os.read
-    read: list[int] = []
-
-    def lying_fstat(fd: int) -> os.stat_result:
-        info = real_fstat(fd)
-        if fd_path(fd) != str(path):
-            return info
-        return os.stat_result((info.st_mode, *info[1:6], MAX_FILE_BYTES - 1, *info[7:]))
-
-    def counting_read(fd: int, n: int) -> bytes:
-        data = real_read(fd, n)
-        if fd_path(fd) == str(path):
-            read.append(len(data))
-        return data
-
-    monkeypatch.setattr(os, "fstat", lying_fstat)
-    monkeypatch.setattr(os, "read", counting_read)
+    read = lie_about_size(monkeypatch, MAX_FILE_BYTES - 1, path)
     assert project.problems() == [
         f"{REMEDY}:1:1: error: file is more than 262,144 bytes; a record may be at most "
         "262,144 bytes; split it into several records"
