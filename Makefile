@@ -13,7 +13,7 @@ ENGINES_DOC := ENGINES.md
 BUNDLE_NAME ?= account-terminated-guide
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install site bundle test serve check lint schema widget vendor bench engines engines-zensical audit screenshots catalogs wheel mutation clean
+.PHONY: install site bundle test serve check lint schema widget vendor bench engines engines-zensical audit screenshots catalogs wheel mutation mutation-retest clean
 
 install: $(STAMP)
 
@@ -77,6 +77,9 @@ $(ZENSICAL): bench/zensical-requirements.txt
 
 mutation: $(STAMP) $(MUTMUT_STAMP)  ## mutmut over generator/ against the fast tests; rewrites the README's score
 	$(PY) tools/mutation.py
+
+mutation-retest: $(STAMP) $(MUTMUT_STAMP)  ## after adding tests: test again what the last `make mutation` left alive
+	$(PY) tools/mutation.py --retest
 
 $(MUTMUT_STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --editable '.[test,mutation]'

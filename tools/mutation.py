@@ -3,6 +3,11 @@ pyproject.toml), from a fresh `mutants/` folder; then the score into the README'
 `<!-- mutation:start -->` block and every mutant that was not killed listed in
 `.build/mutation-survivors.txt`.
 
+`make mutation-retest` (`--retest`): after tests were added, test again only what the last
+full run left alive (and any mutant of a function changed since), instead of every mutant
+again. A mutant killed stays killed when tests are only added, so the score is the one a full
+run would give; the README says which full run it builds on.
+
 Fails if the score is under MIN_SCORE, or if a surviving mutant is not explained in
 tests/mutation-survivors.md (by its name, as `mutmut show NAME` takes it)."""
 
@@ -29,6 +34,9 @@ MIN_SCORE = 90.0
 EXPLAINED = ROOT / "tests" / "mutation-survivors.md"
 LIST = ROOT / ".build" / "mutation-survivors.txt"
 MUTMUT = Path(sys.executable).parent / "mutmut"
+FULL_RUN = ROOT / "mutants" / "full-run.json"
+"""Which commit the last full run tested, and how long it took: what `--retest` builds on."""
+NOT_KILLED = r"^\s*(\S+): (survived|no tests|suspicious|skipped)"
 
 
 def mutmut(*args: str) -> subprocess.CompletedProcess[str]:
@@ -37,34 +45,65 @@ def mutmut(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--workers", type=int, default=2, help="mutants tested at once")
-    parser.add_argument(
-        "--keep", action="store_true", help="keep mutants/ and the results mutmut has cached"
-    )
-    args = parser.parse_args()
-    if not args.keep:
-        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
-    start = time.monotonic()
+def run_mutmut(workers: int, *names: str) -> bool:
     # mutmut draws a progress line many times a second: only its end is worth keeping.
     run = subprocess.run(
-        [str(MUTMUT), "run", "--max-children", str(args.workers)],
+        [str(MUTMUT), "run", "--max-children", str(workers), *names],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         check=False,
     )
-    minutes = (time.monotonic() - start) / 60
     if run.returncode != 0:
         print(run.stdout[-4000:], file=sys.stderr)
         print(f"error: mutmut run failed with exit code {run.returncode}", file=sys.stderr)
-        return 1
+    return run.returncode == 0
+
+
+def not_killed() -> list[tuple[str, str]]:
+    return sorted(re.findall(NOT_KILLED, mutmut("results").stdout, re.M))
+
+
+def commit() -> str:
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return head.stdout.strip() or "an unknown commit"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--workers", type=int, default=2, help="mutants tested at once")
+    parser.add_argument(
+        "--retest",
+        action="store_true",
+        help="keep the last full run's results; test again only the mutants it left alive",
+    )
+    args = parser.parse_args()
+    start = time.monotonic()
+    if args.retest:
+        if not FULL_RUN.is_file():
+            print("error: no full run to build on; run `make mutation` first", file=sys.stderr)
+            return 1
+        full = json.loads(FULL_RUN.read_text(encoding="utf-8"))
+        # First the mutants of functions changed since (mutmut forgot their results) and the
+        # new tests' coverage; then every mutant left alive, against the tests as they are now.
+        if not run_mutmut(args.workers):
+            return 1
+        alive = [name for name, _ in not_killed()]
+        if alive and not run_mutmut(args.workers, *alive):
+            return 1
+    else:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+        if not run_mutmut(args.workers):
+            return 1
+        full = {"commit": commit(), "minutes": round((time.monotonic() - start) / 60)}
+        FULL_RUN.write_text(json.dumps(full), encoding="utf-8")
+    minutes = (time.monotonic() - start) / 60
     mutmut("export-cicd-stats")
     stats = json.loads((ROOT / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
-    listed = mutmut("results").stdout
-    left = sorted(re.findall(r"^\s*(\S+): (survived|no tests|suspicious|skipped)", listed, re.M))
+    left = not_killed()
     total = int(stats["total"])
     caught = int(stats["killed"]) + int(stats["timeout"])
     score = 100 * caught / total if total else 0.0
@@ -76,10 +115,18 @@ def main() -> int:
     # take `..._mutmut_13` as explained by `..._mutmut_133`.
     named = set(re.findall(r"`(generator\.[^`\s]+)`", explained))
     unexplained = [name for name, _ in left if name not in named]
+    made = (
+        f"Made by `make mutation` on {os.cpu_count()} cores with Python "
+        f"{platform.python_version()} in {full['minutes']} minutes, on {full['commit']}"
+    )
+    if args.retest:
+        made += (
+            f"; the mutants it left alive tested again with the tests of {commit()} "
+            f"(`make mutation-retest`, {minutes:.0f} minutes)"
+        )
     body = "\n".join(
         [
-            f"Made by `make mutation` on {os.cpu_count()} cores with Python "
-            f"{platform.python_version()} in {minutes:.0f} minutes.",
+            made + ".",
             "",
             "| mutants | killed | timed out | survived | no test reaches | score |",
             "|---:|---:|---:|---:|---:|---:|",
