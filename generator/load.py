@@ -453,20 +453,20 @@ def wide_encoding(data: bytes) -> str | None:
     nuls = [data[i::4].count(0) for i in range(4)]
     if sum(nuls) * 16 < len(data):
         return None
-    units = len(data) // 4
-    if len(data) % 4 == 0 and nuls[3] == units and nuls[2] * 2 > units:
-        name, codec = "UTF-32 LE", "utf-32-le"
-    elif len(data) % 4 == 0 and nuls[0] == units and nuls[1] * 2 > units:
-        name, codec = "UTF-32 BE", "utf-32-be"
-    elif nuls[1] + nuls[3] > nuls[0] + nuls[2]:
-        name, codec = "UTF-16 LE", "utf-16-le"
+    # UTF-32 first, as only UTF-32 decodes as UTF-32: UTF-16 text would need every other
+    # character to be a control character below U+0011, whatever its script (emoji too).
+    wide = [("UTF-32 LE", "utf-32-le"), ("UTF-32 BE", "utf-32-be")] if len(data) % 4 == 0 else []
+    if nuls[1] + nuls[3] > nuls[0] + nuls[2]:
+        wide.append(("UTF-16 LE", "utf-16-le"))
     else:
-        name, codec = "UTF-16 BE", "utf-16-be"
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return name
+        wide.append(("UTF-16 BE", "utf-16-be"))
+    for name, codec in wide:
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return None
 
 
 def position(shown: str, data: str | bytes, offset: int) -> Pos:

@@ -249,6 +249,16 @@ def test_wide_encodings_are_named(codec: str, bom: bytes, expected: str, text: s
 
 
 @pytest.mark.parametrize(
+    ("codec", "expected"), [("utf-32-le", "UTF-32 LE"), ("utf-32-be", "UTF-32 BE")]
+)
+def test_utf32_is_named_when_most_characters_are_beyond_the_first_plane(
+    codec: str, expected: str
+) -> None:
+    # Emoji have no NUL in the byte UTF-32 spends on the plane; only the byte above it.
+    assert wide_encoding(("t: " + "🌱🪴🌿🌞🌵" * 40 + "\n").encode(codec)) == expected
+
+
+@pytest.mark.parametrize(
     "data",
     [
         "title: 把植物移到光亮处\n".encode(),
