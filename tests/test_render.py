@@ -163,8 +163,9 @@ def test_hand_written_pages_at_a_generated_address_are_found(
     assert [path for path, _ in found] == expected
 
 
-SYNTH_20 = "0646e92d40c4d4782a8e48a34e93f772b9a04f19b2bf11de2b218733c5e0d5ee"
-"""The 52 files `synth 20` writes with seed 1, hashed by `dataset_fingerprint`."""
+SYNTH_100 = "ae9bd5dca27355204cfaacbb9251d1e8848e7132681a10e4891d85add3f31e51"
+"""The 256 files `synth 100` (the benchmark's smallest size) writes with seed 1, hashed by
+`dataset_fingerprint`: enough records that every random choice `synth` makes shows."""
 
 
 def dataset_fingerprint(folder: Path) -> str:
@@ -179,8 +180,8 @@ def test_synth_writes_the_same_dataset_for_the_same_seed(tmp_path: Path) -> None
     """`make bench` compares runs over time and machines: they must measure the same
     data. A change to what `synth` writes is deliberate; then put the new hash here,
     and say in the commit that earlier benchmark results are not comparable."""
-    synth(20, tmp_path / "content", seed=1)
-    assert dataset_fingerprint(tmp_path / "content") == SYNTH_20
+    synth(100, tmp_path / "content", seed=1)
+    assert dataset_fingerprint(tmp_path / "content") == SYNTH_100
 
 
 SYNTH_40_RU_ES = "0905c23712c6aaa0a6d1f507b60c6a84c84e874f56f5fe906617e6b316e119cf"
