@@ -376,6 +376,13 @@ def test_an_outcome_opened_from_its_address_shows_no_other_question_first(
         for route in held:
             route.continue_()
         expect(page.locator("#o-duplicate-accounts h2")).to_be_visible()
+        # Nothing moves once it is drawn, when the 3 seconds are up either: the
+        # buttons keep their size.
+        buttons = page.locator("#o-duplicate-accounts .md-button:visible")
+        drawn = [box for box in (b.bounding_box() for b in buttons.all())]
+        assert drawn
+        page.wait_for_timeout(3300)
+        assert [b.bounding_box() for b in buttons.all()] == drawn
         # Should the script never come, the page shows what it shows without it.
         lost = context.new_page()
         lost.route("**/assets/helpsite/check.js", lambda route: route.abort())

@@ -18,7 +18,7 @@ def test_the_widget_s_state_passes_its_node_tests() -> None:
         [node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# fail 0" in result.stdout and "# pass 8" in result.stdout
+    assert "# fail 0" in result.stdout and "# pass 9" in result.stdout
 
 
 def test_the_served_script_is_the_parts_minified() -> None:

@@ -117,3 +117,26 @@ test("progress on a part counts the questions on the other parts too", () => {
   assert.deepEqual(S.progress(part, walked), { n: 2, most: 1 + 1 + 2 });
   assert.deepEqual(S.progress(part, S.walk(part, S.parse(part, "#a="))), { n: 1, most: 1 + 4 });
 });
+
+test("the page hides the check while it restores exactly the addresses that carry answers", () => {
+  // theme/main.html hides the check until the script has drawn where an address's
+  // answers lead: its pattern must know the address format state.js writes.
+  const head = fs.readFileSync(path.join(__dirname, "../../generator/theme/main.html"), "utf8");
+  const literal = head.match(/if \(\/(.+?)\/\.test\(location\.hash\)\)/);
+  assert.ok(literal, "the restoring script in theme/main.html");
+  const restoring = new RegExp(literal[1]);
+  for (const s of [
+    { from: "q-first", a: ["1"], t: 0, d: false },
+    { from: "q-first", a: ["1", "7-10"], t: 1, d: true },
+    { from: "q-share", a: [], t: 0, d: false },
+    { from: "q-share", a: ["u"], t: 0, d: false }
+  ]) {
+    const address = S.format(flow, s);
+    assert.ok(restoring.test(address), address);
+    assert.deepEqual(S.parse(flow, address), s);
+  }
+  // The first question, a plain anchor: the page shows them as they are.
+  for (const plain of [S.format(flow, { from: "q-first", a: [], t: 0, d: false }), "", "#q-count"]) {
+    assert.ok(!restoring.test(plain), plain);
+  }
+});
