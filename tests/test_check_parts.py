@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.pipeline import check
 from generator.publish import build_bundle
-from generator.render.addresses import CHECK
+from generator.render.addresses import CHECK, anchor
 from generator.render.parts import split
 from generator.schema import Ref
 from generator.synth import synth
@@ -165,6 +165,25 @@ def test_a_later_part_has_no_accessibility_violations(
     page.goto(large_url + "check/" + address)
     expect(page.locator(f'[data-hs-outcome="{cause}"]')).to_be_visible()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("viewport", [(375, 812), (1280, 800)])
+def test_the_diagram_of_a_large_check_starts_it_on_the_part_of_a_question(
+    page: Page, large_url: str, large_site: Path, viewport: tuple[int, int]
+) -> None:
+    """The diagram page draws the whole check; its links lead to the part that holds
+    each question, where the check starts from there."""
+    folder = large_site.parent
+    guide = check(folder / "content", folder).guide
+    assert guide is not None and guide.flow is not None
+    owner = split(guide.flow).owner
+    later = next(q.ref for q in reversed(guide.flow.questions) if owner[q.ref] != CHECK)
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.goto(large_url + "check/map/")
+    assert axe_violations(page) == []
+    page.locator(f"#outline-{anchor(later)} a").first.click()
+    page.wait_for_url(f"**/{owner[later].removesuffix('.md')}/#{anchor(later)}")
+    assert shown_step(page) == later.id
 
 
 def test_the_offline_zip_reaches_an_outcome_on_a_later_part(
