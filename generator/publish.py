@@ -73,19 +73,21 @@ def source_date_epoch(root: Path) -> int:
     """SOURCE_DATE_EPOCH if set, else the last commit's time, else 1980; within
     what a zip can hold (1980 to 2107), which also bounds what MkDocs is given."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not (value.isascii() and value.isdigit() and len(value) <= 12):
+        # A commit carries whatever date its author gave it: bounded the same way.
+        try:
+            value = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            value = ""
     if value.isascii() and value.isdigit() and len(value) <= 12:
         return min(max(int(value), ZIP_EPOCH_MIN), ZIP_EPOCH_MAX)
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        return int(out)
-    except (OSError, subprocess.CalledProcessError, ValueError):
-        return ZIP_EPOCH_MIN
+    return ZIP_EPOCH_MIN
 
 
 # --- Where a build may write -------------------------------------------------

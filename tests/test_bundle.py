@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import time
 import zipfile
 from collections.abc import Iterator
@@ -73,6 +75,21 @@ def test_source_date_epoch_stays_within_what_a_zip_holds(
     write_zip(tmp_path / "site", tmp_path / "out.zip", epoch)
     with zipfile.ZipFile(tmp_path / "out.zip") as archive:
         assert archive.infolist()[0].date_time[0] == (year or 1980)
+
+
+@pytest.mark.parametrize(
+    ("date", "year"), [("1975-01-01T00:00:00Z", 1980), ("@7000000000 +0000", 2107)]
+)
+def test_a_commit_dated_outside_what_a_zip_holds_is_brought_within_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, date: str, year: int
+) -> None:
+    """A pull request's commits carry any date their author gives them."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(tmp_path)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "dated"], check=True, env=env)
+    assert time.gmtime(source_date_epoch(tmp_path)).tm_year == year
 
 
 def test_two_bundles_are_byte_identical(bundle: Path, tmp_path: Path) -> None:
