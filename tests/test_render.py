@@ -81,7 +81,7 @@ def test_hostile_titles_are_text_in_every_page(project: Project, tmp_path: Path)
     links = {Ref("questions", "soil"): "#", Ref("questions", "light"): "#"} | {
         c.ref: "#" for c in guide.causes
     }
-    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in flow_svg(guide, links)
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in flow_svg(guide, links, "Diagram")
 
 
 def test_small_sections_list_every_page_in_the_navigation() -> None:
