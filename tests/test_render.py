@@ -11,7 +11,8 @@ import yaml
 
 from generator.link import Flow
 from generator.pipeline import build, check
-from generator.render.addresses import CHECK, relative_url
+from generator.render import widget
+from generator.render.addresses import CHECK, Options, relative_url
 from generator.render.diagram import flow_svg
 from generator.render.frontmatter import escape_page_meta
 from generator.render.navigation import clashes, nav
@@ -65,6 +66,58 @@ def test_flow_json_names_the_sections_each_answer_leads_to(project: Project) -> 
     }
 
 
+def test_flow_json_gives_a_share_question_its_threshold_and_a_count_question_its_bounds(
+    project: Project,
+) -> None:
+    """The widget decides these answers itself: a share above `share` percent takes
+    the first answer; a number up to the n-th bound takes the n-th range, one above
+    every bound the last."""
+    project.write(
+        "questions/soil.yml",
+        """
+        text: How many of your plants have yellow leaves?
+        share:
+          part: Plants with yellow leaves
+          whole: All your plants
+          threshold: 50
+          above: {label: More than half, next: light}
+          otherwise: {label: Half or fewer, cause: overwatering}
+          zero: {label: I have no plants, cause: overwatering}
+        sure_only: Everyone can count their plants.
+        """,
+    )
+    project.write(
+        "questions/light.yml",
+        """
+        text: How many metres does the plant stand from a window?
+        count:
+          label: Metres from the window
+          ranges:
+            - {label: Up to 2, up_to: 2, cause: overwatering}
+            - {label: 3 to 5, up_to: 5, cause: too-little-light}
+            - {label: More than 5, cause: too-little-light}
+        unsure: {label: It moves around, cause: too-little-light}
+        """,
+    )
+    guide = project.check().guide
+    assert guide is not None and guide.flow is not None
+    parts = split(guide.flow)
+    data = flow_json(guide, parts, parts.parts[0], questions_ahead(guide.flow), True)
+    assert data["q"] == {
+        "q-soil": {"a": ["q-light", "o-overwatering", "o-overwatering"], "share": 50},
+        "q-light": {
+            "a": [
+                "o-overwatering",
+                "o-too-little-light",
+                "o-too-little-light",
+                "o-too-little-light",
+            ],
+            "u": 3,
+            "count": [2, 5],
+        },
+    }
+
+
 def test_hostile_titles_are_text_in_every_page(project: Project, tmp_path: Path) -> None:
     hostile = "</script><img src=x onerror=alert(1)>"
     text = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
@@ -81,7 +134,7 @@ def test_hostile_titles_are_text_in_every_page(project: Project, tmp_path: Path)
     links = {Ref("questions", "soil"): "#", Ref("questions", "light"): "#"} | {
         c.ref: "#" for c in guide.causes
     }
-    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in flow_svg(guide, links)
+    assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in flow_svg(guide, links, "Diagram")
 
 
 def test_small_sections_list_every_page_in_the_navigation() -> None:
@@ -287,14 +340,27 @@ def test_a_part_s_flow_says_where_answers_to_other_parts_lead(tmp_path: Path) ->
     led_to = {target for entry in data["q"].values() for target in entry["a"]}
     on_page = set(data["q"]) | set(data["o"])
     assert set(data["x"]) == led_to - on_page
-    for question in guide.flow.questions:
-        there = data["x"].get(f"q-{question.id}")
-        if there is not None:  # the owner's address from this part, and the longest way on
-            owner = parts.owner[question.ref]
-            folder = (
-                "" if owner == CHECK else owner.removeprefix("check/").removesuffix(".md") + "/"
-            )
-            assert there == ["../" + folder, ahead[question.ref]]
+    for section, there in data["x"].items():
+        # The owner's address from this part, and the longest way on from there.
+        # (Each synthetic cause has one question leading to it, which owns it.)
+        question = Ref("questions", section.removeprefix("q-"))
+        owner = parts.owner[question]
+        folder = "" if owner == CHECK else owner.removeprefix("check/").removesuffix(".md") + "/"
+        assert there == ["../" + folder, ahead[question]], section
+
+
+def test_an_answer_to_an_outcome_on_another_part_leads_there_with_no_questions_left(
+    project: Project,
+) -> None:
+    """Cut into parts of two sections, the houseplants check puts "Too much water"
+    on the first part, with the soil question; the light question's part shows the
+    soil question too (the way to it), and both lead to it on the first part."""
+    guide = project.check().guide
+    assert guide is not None and guide.flow is not None
+    parts = split(guide.flow, size=2)
+    assert [part.path for part in parts.parts] == [CHECK, "check/q-light.md"]
+    data = flow_json(guide, parts, parts.parts[1], questions_ahead(guide.flow), True)
+    assert data["x"] == {"o-overwatering": ["../", 0]}
 
 
 def test_a_broken_translation_does_not_stop_the_build_in_the_dataset_s_language(
@@ -321,3 +387,180 @@ def test_cause_pages_show_the_site_s_words_for_a_verdict_or_the_default(
     pages = {page.path: page.markdown for page in build(project.content, project.root).pages}
     assert "Gone for good" in pages["causes/old-leaves.md"]
     assert "Recoverable" in pages["causes/overwatering.md"]
+
+
+def diagram(project: Project) -> str:
+    """The project's guided check as the diagram draws it, each box linking to
+    `#<id>` of its question or cause."""
+    guide = project.check().guide
+    assert guide is not None and guide.flow is not None
+    links = {q.ref: f"#{q.id}" for q in guide.flow.questions} | {
+        c.ref: f"#{c.id}" for c in guide.causes
+    }
+    return flow_svg(guide, links, "The check")
+
+
+def box_lines(svg: str, href: str) -> list[str]:
+    """The lines of text in the diagram's box that links to `href`."""
+    box = re.search(f'<a xlink:href="{href}">(.*?)</a>', svg)
+    assert box is not None, href
+    return re.findall(r"<tspan [^>]*>([^<]*)</tspan>", box.group(1))
+
+
+def test_a_diagram_box_cuts_a_word_too_long_for_its_line(project: Project) -> None:
+    """A box is 40 characters wide: a longer word (a label printed on a device, an
+    error code) is cut across lines, and the words around it keep their place."""
+    soil = (project.content / "questions/soil.yml").read_text(encoding="utf-8")
+    project.write(
+        "questions/soil.yml",
+        soil.replace(
+            "Is the soil still wet a few days after watering?",
+            "Does the pot say SELF-WATERING-RESERVOIR-WITH-OVERFLOW-PROTECTION on its label?",
+        ),
+    )
+    assert box_lines(diagram(project), "#soil") == [
+        "Does the pot say",
+        "SELF-WATERING-RESERVOIR-WITH-OVERFLOW-PR",
+        "OTECTION on its label?",
+    ]
+
+
+def test_a_long_answer_label_in_the_diagram_shows_its_first_three_lines(
+    project: Project,
+) -> None:
+    """The label sits between a question and its outcome, 20 characters wide; more
+    than three lines would run into the next outcome's label."""
+    soil = (project.content / "questions/soil.yml").read_text(encoding="utf-8")
+    label = "Yes, and water stands in the saucer below the pot every morning after watering"
+    project.write("questions/soil.yml", soil.replace('label: "Yes"', f"label: {label}"))
+    svg = diagram(project)
+    shown = re.search(r'<text class="hs-d-label" [^>]*><tspan [^>]*>Yes, and.*?</text>', svg)
+    assert shown is not None
+    assert re.findall(r"<tspan [^>]*>([^<]*)</tspan>", shown.group(0)) == [
+        "Yes, and water",
+        "stands in the saucer",
+        "below the pot every",
+    ]
+
+
+def test_the_diagram_shows_an_outcome_whose_answer_comes_after_one_that_leads_on(
+    project: Project,
+) -> None:
+    project.write(
+        "questions/soil.yml",
+        """
+        text: Is the soil still wet a few days after watering?
+        answers:
+          - label: "No"
+            next: light
+          - label: "Yes"
+            cause: overwatering
+        unsure:
+          label: I cannot tell
+          next: light
+        """,
+    )
+    svg = diagram(project)
+    # Each answer that ends the check has its own box: soil's "Yes", and light's three.
+    assert svg.count('<rect class="hs-d-o"') == 4
+    soil_row = svg[svg.index('<a xlink:href="#soil">') : svg.index('<a xlink:href="#light">')]
+    assert '<a xlink:href="#overwatering">' in soil_row
+
+
+def test_the_diagram_is_as_wide_as_its_rightmost_box_and_a_margin(project: Project) -> None:
+    """Here the rightmost box is a question eighteen answers deep whose answers all
+    lead back to one asked earlier, so it has no outcome boxes to its right."""
+    project.write(
+        "questions/soil.yml",
+        """
+        text: Is the soil still wet a few days after watering?
+        answers:
+          - {label: "Yes", next: light}
+          - {label: "No", next: step-1}
+        unsure: {label: I cannot tell, next: light}
+        """,
+    )
+    for i in range(1, 19):
+        then = f"step-{i + 1}" if i < 18 else "light"
+        project.write(
+            f"questions/step-{i}.yml",
+            f"""
+            text: Step {i}?
+            answers:
+              - {{label: "Yes", next: {then}}}
+              - {{label: "No", next: light}}
+            unsure: {{label: I cannot tell, next: light}}
+            """,
+        )
+    svg = diagram(project)
+    boxes = re.findall(r'<rect class="[^"]*" x="(\d+)" y="\d+" width="(\d+)"', svg)
+    rightmost = max(int(x) + int(w) for x, w in boxes)
+    assert rightmost == 10 + 18 * 28 + 300  # the deepest question's box, not an outcome's
+    assert f'viewBox="0 0 {rightmost + 10} ' in svg and f'width="{rightmost + 10}"' in svg
+
+
+@pytest.mark.usefixtures("latin1_locale")
+def test_the_widget_s_script_keeps_its_letters_whatever_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site serves the minified script as the plugin reads it, and `make widget`
+    minifies the parts joined in their order. A letter outside ASCII in them (a
+    word in a string, a typographic quote) arrives as written on a machine whose
+    locale is not UTF-8. (Here on stand-in files: the real ones are ASCII today.)"""
+    parts = tmp_path / "check"
+    parts.mkdir()
+    for name in widget.WIDGET_PARTS:
+        (parts / name).write_text(f"// {name} « … »\n", encoding="utf-8")
+    minified = tmp_path / "check.min.js"
+    minified.write_text('var s="Não sei — ¿qué?";\n', encoding="utf-8")
+    monkeypatch.setattr(widget, "WIDGET", parts)
+    monkeypatch.setattr(widget, "WIDGET_MINIFIED", minified)
+    assert widget.widget_source() == ("// state.js « … »\n// mount.js « … »\n// search.js « … »\n")
+    assert widget.widget_script() == 'var s="Não sei — ¿qué?";\n'
+
+
+def symptom_faq(project: Project, language: str | None = None) -> list[list[str]]:
+    """The FAQ structured data of the yellow-leaves page, in `language`'s site."""
+    result = build(project.content, project.root, Options(language=language or "en"), language)
+    page = next(p for p in result.pages if p.path == "symptoms/yellow-leaves.md")
+    faq: list[list[str]] = yaml.safe_load(page.markdown.split("---\n", 2)[1])["faq"]
+    return faq
+
+
+def test_a_translated_site_s_faq_asks_about_the_message_in_its_language(
+    project: Project,
+) -> None:
+    """The page shows the wording of the reader's interface first; the FAQ a search
+    engine shows asks about the same wording."""
+    symptom = (project.content / "symptoms/yellow-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "symptoms/yellow-leaves.yml",
+        symptom.replace(
+            "  - text: The lower leaves are turning yellow\n",
+            "  - text: The lower leaves are turning yellow\n"
+            "  - text: Нижние листья желтеют\n    language: ru\n",
+        ),
+    )
+    (project.content / "translations/ru").mkdir(parents=True)
+    assert symptom_faq(project, "ru")[0][0] == "Что означает «Нижние листья желтеют»?"
+    assert symptom_faq(project)[0][0] == "What does “The lower leaves are turning yellow” mean?"
+
+
+def test_the_faq_answers_are_the_words_a_reader_sees(project: Project) -> None:
+    """Structured data is plain text: no Markdown, no HTML, no entities, and no
+    space where the page has none (next to a bracket around emphasis)."""
+    symptom = (project.content / "symptoms/yellow-leaves.yml").read_text(encoding="utf-8")
+    project.write(
+        "symptoms/yellow-leaves.yml",
+        symptom.replace(
+            "meaning:",
+            "still_works:\n"
+            "  - New leaves (*at the top*) grow green & healthy.\n"
+            "  - It keeps [growing](cause:old-leaves).\n"
+            "meaning:",
+        ),
+    )
+    assert symptom_faq(project)[1] == [
+        "What can I still do?",
+        "New leaves (at the top) grow green & healthy. It keeps growing.",
+    ]

@@ -87,8 +87,9 @@ def _box(box: _Box, lines: list[str], cls: str, href: str) -> str:
     return f'<a xlink:href="{escape(href)}">{rect}{label}</a>'
 
 
-def flow_svg(guide: Guide, link: Mapping[Ref, str], title: str = "") -> str:
-    """The SVG markup; `link` gives the URL each question's and outcome's box links to."""
+def flow_svg(guide: Guide, link: Mapping[Ref, str], title: str) -> str:
+    """The SVG markup, titled `title` (`DIAGRAM_TITLE` in the page's language);
+    `link` gives the URL each question's and outcome's box links to."""
     flow = guide.flow
     if flow is None:
         return ""
@@ -154,7 +155,6 @@ def flow_svg(guide: Guide, link: Mapping[Ref, str], title: str = "") -> str:
             )
             parts.append(_text(x0 + 6, src.y + src.h + LINE, [shorten(answer.label)], "hs-d-label"))
     height = y
-    title = title or DIAGRAM_TITLE
     return (
         f'<svg class="hs-diagram" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
         f'{height}" width="{width}" height="{height}" aria-labelledby="hs-d-title">'

@@ -52,7 +52,8 @@ def plain_text(markup: Markup, markdown: str) -> str:
     """Content Markdown as the words a reader sees: links reduced to their text,
     emphasis and lists to their words, paragraphs joined by a space."""
     parser = _Text()
-    parser.feed(markup.render(markdown, lambda kind, record_id: "").html)
+    # No resolver for internal links: only the words count, never an address.
+    parser.feed(markup.render(markdown).html)
     parser.close()
     return " ".join("".join(parser.parts).split())
 
