@@ -425,22 +425,36 @@ def test_a_diagram_box_cuts_a_word_too_long_for_its_line(project: Project) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        (
+            "Yes, and water stands in the saucer below the pot every morning after watering",
+            ["Yes, and water", "stands in the saucer", "below the pot every…"],
+        ),
+        # A third line that fills all 20 characters gives its last one to the `…`.
+        (
+            "Yes, and water stands in the saucer belowthepoteverydayx again",
+            ["Yes, and water", "stands in the saucer", "belowthepoteveryday…"],
+        ),
+        # Three lines exactly: the whole label, nothing to mark.
+        (
+            "Yes, and water stands in the saucer below",
+            ["Yes, and water", "stands in the saucer", "below"],
+        ),
+    ],
+)
 def test_a_long_answer_label_in_the_diagram_shows_its_first_three_lines(
-    project: Project,
+    project: Project, label: str, expected: list[str]
 ) -> None:
     """The label sits between a question and its outcome, 20 characters wide; more
-    than three lines would run into the next outcome's label."""
+    than three lines would run into the next outcome's label. `…` says it goes on."""
     soil = (project.content / "questions/soil.yml").read_text(encoding="utf-8")
-    label = "Yes, and water stands in the saucer below the pot every morning after watering"
     project.write("questions/soil.yml", soil.replace('label: "Yes"', f"label: {label}"))
     svg = diagram(project)
     shown = re.search(r'<text class="hs-d-label" [^>]*><tspan [^>]*>Yes, and.*?</text>', svg)
     assert shown is not None
-    assert re.findall(r"<tspan [^>]*>([^<]*)</tspan>", shown.group(0)) == [
-        "Yes, and water",
-        "stands in the saucer",
-        "below the pot every",
-    ]
+    assert re.findall(r"<tspan [^>]*>([^<]*)</tspan>", shown.group(0)) == expected
 
 
 def test_the_diagram_shows_an_outcome_whose_answer_comes_after_one_that_leads_on(

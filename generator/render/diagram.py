@@ -35,13 +35,18 @@ class _Box:
     h: int
 
 
+def _chars(width_px: int) -> int:
+    """How many characters fit on a line `width_px` wide (about 7 px a character)."""
+    return max(10, width_px // 7 - 2)
+
+
 def _lines(text: str, width_px: int) -> list[str]:
     """The text wrapped to a box `width_px` wide (about 7 px a character).
 
     Greedy, by words; a word longer than a line is cut. Simpler than textwrap,
     which took half the diagram's time: this runs for every box.
     """
-    width = max(10, width_px // 7 - 2)
+    width = _chars(width_px)
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -61,6 +66,18 @@ def _lines(text: str, width_px: int) -> list[str]:
     if line:
         lines.append(line)
     return lines or [""]
+
+
+def _first_lines(text: str, width_px: int, most: int) -> list[str]:
+    """At most `most` lines of the wrapped text; when there is more, the last one
+    ends with `…`, so that a cut label does not read as the whole answer."""
+    lines = _lines(text, width_px)
+    if len(lines) <= most:
+        return lines
+    last = lines[most - 1]
+    if len(last) == _chars(width_px):  # no room left for the `…`
+        last = last[:-1].rstrip()
+    return [*lines[: most - 1], last + "…"]
 
 
 def _text(x: int, y: int, lines: list[str], cls: str) -> str:
@@ -133,7 +150,9 @@ def flow_svg(guide: Guide, link: Mapping[Ref, str], title: str) -> str:
                 f"C{x + Q_WIDTH + GAP // 2} {qbox.y + qbox.h // 2} "
                 f'{x + Q_WIDTH + GAP // 2} {mid} {obox.x} {mid}"/>'
             )
-            parts.append(_text(x + Q_WIDTH + 8, mid - 4, _lines(label, GAP - 10)[:3], "hs-d-label"))
+            parts.append(
+                _text(x + Q_WIDTH + 8, mid - 4, _first_lines(label, GAP - 10, 3), "hs-d-label")
+            )
             parts.append(_box(obox, o_lines, "hs-d-o", link[target]))
             width = max(width, obox.x + obox.w + 10)
             oy += obox.h + 8
