@@ -578,3 +578,22 @@ def test_the_faq_answers_are_the_words_a_reader_sees(project: Project) -> None:
         "What can I still do?",
         "New leaves (at the top) grow green & healthy. It keeps growing.",
     ]
+
+
+def messages_on(pages: dict[str, str], path: str) -> list[str]:
+    return re.findall(r'<blockquote class="hs-message" lang="([^"]*)"', pages[path])
+
+
+def test_a_symptom_shows_the_message_in_the_reader_s_language_first(project: Project) -> None:
+    """The home page shows one message per symptom: the one the reader saw."""
+    symptom = (project.content / "symptoms/yellow-leaves.yml").read_text(encoding="utf-8")
+    russian_first = "messages:\n  - text: Листья желтеют\n    language: ru\n"
+    project.write("symptoms/yellow-leaves.yml", symptom.replace("messages:\n", russian_first))
+    project.write("translations/ru/site.yml", "made: machine\n")
+    english = {p.path: p.markdown for p in build(project.content, project.root).pages}
+    assert messages_on(english, "symptoms/yellow-leaves.md") == ["en", "ru"]
+    assert messages_on(english, "index.md")[0] == "en"
+    result = build(project.content, project.root, Options(language="ru"), "ru")
+    russian = {p.path: p.markdown for p in result.pages}
+    assert messages_on(russian, "symptoms/yellow-leaves.md") == ["ru", "en"]
+    assert messages_on(russian, "index.md")[0] == "ru"

@@ -275,8 +275,11 @@ class _Renderer:
             # For the dataset's own words that have a default in the catalogs.
             translated=self.gettext,
             direction=direction,
-            # A message in the reader's language first: theirs is what they saw.
-            own_first=lambda messages: sorted(messages, key=lambda m: m.language != guide.language),
+            # A message in the reader's language first: theirs is what they saw. One
+            # without a language is in the dataset's.
+            own_first=lambda messages: sorted(
+                messages, key=lambda m: (m.language or DEFAULT) != guide.language
+            ),
             report=self.report,
             report_mail=self.report_mail,
             front_matter=front_matter,
