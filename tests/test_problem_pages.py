@@ -30,3 +30,26 @@ def test_problems_are_text_and_counted() -> None:
     assert "<script>" not in page
     assert "\x1b" not in page
     assert "warning: not used" in page
+
+
+def test_the_count_is_of_errors_only() -> None:
+    problems = [
+        Problem(Pos("content/causes/a.yml", 1, 1), "not used", "warning"),
+        Problem(Pos("content/causes/b.yml", 2, 1), "missing `title`"),
+        Problem(Pos("content/causes/c.yml", 2, 1), "missing `title`"),
+    ]
+    assert "the dataset has 2 errors.</strong> Fix them and save" in problem_page(problems)
+
+
+def test_a_dataset_without_questions_still_shows_the_problems_everywhere() -> None:
+    """A dataset may have no questions folder; the file names it has still give pages."""
+    paths = problem_addresses({"causes": frozenset({"a"})})
+    assert paths == [
+        "index.md",
+        "check.md",
+        "check/map.md",
+        "symptoms/index.md",
+        "causes/index.md",
+        "causes/a.md",
+        "remedies/index.md",
+    ]

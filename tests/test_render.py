@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -37,6 +40,10 @@ from tests.conftest import ROOT, Project
         ("check/map.md", "check.md", False, "../check.html"),
         ("causes/index.md", "causes/a.md", True, "a/"),
         ("causes/index.md", "causes/a.md", False, "a.html"),
+        # A page's link to itself (a record whose text names it) stays relative.
+        ("causes/a.md", "causes/a.md", True, "./"),
+        ("causes/a.md", "causes/a.md", False, "a.html"),
+        ("index.md", "index.md", True, "./"),
     ],
 )
 def test_relative_urls_work_with_and_without_directory_urls(
@@ -597,3 +604,86 @@ def test_a_symptom_shows_the_message_in_the_reader_s_language_first(project: Pro
     russian = {p.path: p.markdown for p in result.pages}
     assert messages_on(russian, "symptoms/yellow-leaves.md") == ["ru", "en"]
     assert messages_on(russian, "index.md")[0] == "ru"
+
+
+@pytest.mark.parametrize(("directory_urls", "elsewhere"), [(True, "../"), (False, "../check.html")])
+def test_a_large_check_s_parts_are_pages_whose_answers_lead_across_parts(
+    tmp_path: Path, directory_urls: bool, elsewhere: str
+) -> None:
+    """Only the first part is in the navigation; the others are reached by answers,
+    which lead to a section of their own page or of the part that owns it."""
+    synth(100, tmp_path / "content")
+    guide = check(tmp_path / "content", tmp_path).guide
+    assert guide is not None
+    pages = render(guide, Options(directory_urls=directory_urls))
+    assert [(p.path, p.listed) for p in pages if p.path.startswith("check")] == [
+        ("check.md", True),
+        ("check/q-q-00054.md", False),
+        ("check/q-q-00074.md", False),
+        ("check/q-q-00094.md", False),
+        ("check/map.md", True),
+    ]
+    second = next(p.markdown for p in pages if p.path == "check/q-q-00054.md")
+    answers = re.findall(r'href="([^"]*)" data-hs-answer', second)
+    to_first_part = f"{elsewhere}#q-q-00005"
+    on_this_part = ["#q-q-00002", "#q-q-00003", "#q-q-00003", "#q-q-00004"]
+    assert answers[:6] == [*on_this_part, to_first_part, to_first_part]
+    # The script follows an answer to another part by the same address.
+    found = re.search(r'data-hs-check="([^"]*)"', second)
+    assert found is not None
+    assert json.loads(html.unescape(found[1]))["x"]["q-q-00005"] == [elsewhere, 5]
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "url"), [(True, "../too-little-light/"), (False, "too-little-light.html")]
+)
+def test_a_link_to_a_record_in_content_leads_to_its_page(
+    project: Project, directory_urls: bool, url: str
+) -> None:
+    cause = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
+    project.write(
+        "causes/overwatering.yml",
+        cause.replace("air.", "air; see [too little light](cause:too-little-light)."),
+    )
+    pages = {
+        p.path: p.markdown
+        for p in build(project.content, project.root, Options(directory_urls)).pages
+    }
+    assert f'see <a href="{url}">too little light</a>.' in pages["causes/overwatering.md"]
+
+
+def test_a_record_s_page_says_when_it_was_last_checked(project: Project) -> None:
+    """In the reader's words on the page, and as the sitemap's date for that page."""
+    cause = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
+    project.write("causes/overwatering.yml", cause.replace("2026-11-27", "2025-01-15"))
+    pages = {p.path: p for p in build(project.content, project.root).pages}
+    page = pages["causes/overwatering.md"]
+    assert page.reviewed == date(2025, 1, 15)
+    assert (
+        'Last checked against its sources: <time datetime="2025-01-15">January 15, 2025</time>.'
+    ) in page.markdown
+    assert pages["causes/too-little-light.md"].reviewed == date(2026, 11, 27)
+    # A page of many records: the latest day of theirs.
+    assert pages["index.md"].reviewed == date(2026, 11, 27)
+
+
+def test_a_translated_check_offers_the_request_in_the_dataset_s_language_too(
+    project: Project,
+) -> None:
+    """Support may read only the dataset's language: the same request in it."""
+    settings = (project.content / "site.yml").read_text(encoding="utf-8")
+    request = "request:\n  to: the plant shop\n  facts:\n    - Your order number\n"
+    project.write("site.yml", settings + request)
+    project.write("translations/ru/site.yml", "made: machine\n")
+    result = build(project.content, project.root, Options(language="ru"), "ru")
+    page = next(p.markdown for p in result.pages if p.path == "check.md")
+    assert (
+        '<details class="hs-request-original quote"><summary>Тот же текст (английский)</summary>\n'
+        '<pre lang="en" dir="ltr" data-hs-request-original data-hs-none="nothing yet">Hello,\n\n'
+        "I need your help. The details:\n\n"
+        "Your order number: [please fill in]\n"
+        "What I have tried: <span data-hs-tried-original>[please fill in]</span>\n\n"
+        "Thank you.</pre>\n</details>"
+    ) in page
+    english = build(project.content, project.root).pages
+    assert "hs-request-original" not in next(p.markdown for p in english if p.path == "check.md")

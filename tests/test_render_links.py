@@ -99,7 +99,8 @@ def test_internal_links_resolve_from_the_page_they_are_on(
 def test_hand_written_pages_link_to_records_that_exist_only() -> None:
     html = (
         '<a href="cause:old-leaves">a</a> <a href="remedy:gone">b</a> '
-        '<a href="symptom:yellow-leaves">c</a> <a href="https://example.org/">d</a>'
+        '<a href="symptom:yellow-leaves">c</a> <a href="https://example.org/">d</a> '
+        '<a href="cause:old-leaves:2">e</a>'
     )
     known = {("causes", "old-leaves"), ("symptoms", "yellow-leaves")}
     resolved = resolve_links(
@@ -110,7 +111,7 @@ def test_hand_written_pages_link_to_records_that_exist_only() -> None:
     assert resolved == (
         '<a href="../causes/old-leaves/?a=1&amp;b=2">a</a> <a href="remedy:gone">b</a> '
         '<a href="../symptoms/yellow-leaves/?a=1&amp;b=2">c</a> '
-        '<a href="https://example.org/">d</a>'
+        '<a href="https://example.org/">d</a> <a href="cause:old-leaves:2">e</a>'
     )
 
 
