@@ -86,6 +86,8 @@ def test_no_report_links_without_a_place_for_reports(project: Project) -> None:
         ("index.md", False, "causes/old-leaves.html"),
         ("remedies/let-soil-dry.md", True, "../../causes/old-leaves/"),
         ("remedies/let-soil-dry.md", False, "../causes/old-leaves.html"),
+        # Hand-written pages are named freely, capitals too.
+        ("guides/X.md", True, "../../causes/old-leaves/"),
         (None, True, "/site/causes/old-leaves/"),
         (None, False, "/site/causes/old-leaves.html"),
     ],
