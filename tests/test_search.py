@@ -19,7 +19,7 @@ from playwright.sync_api import Locator, Page, Request, Route, expect
 from generator.i18n import catalog, direction
 from generator.link import Guide
 from generator.pipeline import build as build_pages
-from generator.search import SEPARATOR, lunr_folder, settings
+from generator.search import SEPARATOR
 from generator.translations import languages
 from tests.browser import search, serve, type_query
 from tests.conftest import HOUSEPLANTS, ROOT, Project, build
@@ -333,19 +333,6 @@ def test_a_large_site_has_no_instant_navigation_and_so_no_sitemap_download(
     features = theme_features(large)
     assert "navigation.instant" not in features
     assert "navigation.sections" in features  # the others stay
-
-
-def test_search_settings_follow_the_build_s_language() -> None:
-    import material
-
-    lunr = lunr_folder([str(Path(material.__file__).parent / "templates")])
-    assert lunr is not None
-    assert settings("ru", lunr).lang == ("ru",)
-    assert settings("pt-BR", lunr).lang == ("pt",)  # lunr's name for Portuguese
-    assert settings("ar", lunr).pipeline == ("stemmer", "stopWordFilter")
-    assert settings("en", lunr).lang == ("en",)
-    polish = settings("pl", lunr)
-    assert (polish.lang, polish.pipeline) == (None, None)  # the theme's: no stemmer
 
 
 def test_a_site_s_own_search_settings_win(project: Project, tmp_path: Path) -> None:
