@@ -319,9 +319,47 @@ def test_a_large_check_is_cut_into_parts_that_each_own_a_share(tmp_path: Path) -
     assert set(parts.owner) == sections  # every section on exactly one part
     for part in parts.parts:
         owned = [ref for ref, path in parts.owner.items() if path == part.path]
+        assert set(owned) <= parts.shows(part), part.path  # where links to it lead
         most_answers = max(len(q.choices) for q in flow.questions)
         assert 0 < len(owned) <= PART_SECTIONS + most_answers, part.path
     assert split(flow) == parts  # the same cut at every build
+
+
+def test_a_part_takes_sections_breadth_first_up_to_its_size_and_shows_the_way_to_them(
+    project: Project,
+) -> None:
+    """Two sections a part: the soil question and its outcome fill the first; the
+    light question starts the next, which shows the soil question that leads to it.
+    The light question's first answer leads to the first part's outcome (so the
+    first part shows it too), and its next answers still to its own outcome."""
+    project.write(
+        "questions/light.yml",
+        """
+        text: Does the plant stand within two metres of a window?
+        answers:
+          - label: "Yes"
+            cause: overwatering
+          - label: "No"
+            cause: too-little-light
+        unsure:
+          label: It moves around
+          cause: too-little-light
+        """,
+    )
+    guide = project.check().guide
+    assert guide is not None and guide.flow is not None
+    parts = split(guide.flow, size=2)
+    shown = [(p.path, [q.id for q in p.questions], list(p.outcomes)) for p in parts.parts]
+    assert shown == [
+        (CHECK, ["soil", "light"], ["overwatering"]),
+        ("check/q-light.md", ["soil", "light"], ["too-little-light"]),
+    ]
+    assert parts.owner == {
+        Ref("questions", "soil"): CHECK,
+        Ref("causes", "overwatering"): CHECK,
+        Ref("questions", "light"): "check/q-light.md",
+        Ref("causes", "too-little-light"): "check/q-light.md",
+    }
 
 
 def test_every_part_shows_a_way_to_it_from_the_first_question(tmp_path: Path) -> None:
