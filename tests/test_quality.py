@@ -28,8 +28,17 @@ PAGES = {
 VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 812)}
 
 
+SETTLED = """Promise.all(document.getAnimations()
+  .filter(a => isFinite(a.effect?.getComputedTiming().endTime))
+  .map(a => a.finished.catch(() => null)))"""
+"""Every transition and animation with an end, ended (or cancelled): axe judges colours
+as they are at that moment, and a button drawn a moment ago by the check's script can
+still be on its way from the theme's starting colour (a contrast failure under load)."""
+
+
 def axe_violations(page: Page) -> list[str]:
     page.add_script_tag(path=str(AXE))
+    page.evaluate(SETTLED)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
