@@ -529,4 +529,3 @@ def test_stamp_reads_a_translation_as_utf_8_whatever_the_platform_s_default(
         "made: machine\ntitle: Слишком много воды\n"
         f"from:\n  title: {fingerprint('Too much water')}\n"
     )
-
