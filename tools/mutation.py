@@ -4,9 +4,10 @@ pyproject.toml), from a fresh `mutants/` folder; then the score into the README'
 `.build/mutation-survivors.txt`.
 
 `make mutation-retest` (`--retest`): after tests were added, test again only what the last
-full run left alive (and any mutant of a function changed since), instead of every mutant
-again. A mutant killed stays killed when tests are only added, so the score is the one a full
-run would give; the README says which full run it builds on.
+full run left alive and is not explained as equivalent (and every mutant of a function changed
+since), instead of every mutant again. A mutant killed stays killed when tests are only added,
+and an equivalent one survives any test, so the score is the one a full run would give; the
+README says which full run it builds on.
 
 Fails if the score is under MIN_SCORE, or if a surviving mutant is not explained in
 tests/mutation-survivors.md (by its name, as `mutmut show NAME` takes it)."""
@@ -65,6 +66,13 @@ def not_killed() -> list[tuple[str, str]]:
     return sorted(re.findall(NOT_KILLED, mutmut("results").stdout, re.M))
 
 
+def explained_names() -> set[str]:
+    """The mutants tests/mutation-survivors.md explains. Names as written there, in
+    backticks: a plain search of the text would take `..._mutmut_13` as explained by
+    `..._mutmut_133`."""
+    return set(re.findall(r"`(generator\.[^`\s]+)`", EXPLAINED.read_text(encoding="utf-8")))
+
+
 def commit() -> str:
     head = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -88,10 +96,13 @@ def main() -> int:
             return 1
         full = json.loads(FULL_RUN.read_text(encoding="utf-8"))
         # First the mutants of functions changed since (mutmut forgot their results) and the
-        # new tests' coverage; then every mutant left alive, against the tests as they are now.
+        # new tests' coverage; then every mutant left alive and not explained as equivalent,
+        # against the tests as they are now. An equivalent mutant no test can kill: testing
+        # it again (most of them run every fast test) would only cost time.
         if not run_mutmut(args.workers):
             return 1
-        alive = [name for name, _ in not_killed()]
+        named = explained_names()
+        alive = [name for name, _ in not_killed() if name not in named]
         if alive and not run_mutmut(args.workers, *alive):
             return 1
     else:
@@ -110,10 +121,7 @@ def main() -> int:
     LIST.parent.mkdir(exist_ok=True)
     LIST.write_text("".join(f"{name}: {status}\n" for name, status in left), encoding="utf-8")
 
-    explained = EXPLAINED.read_text(encoding="utf-8")
-    # Names as written in the file, in backticks: a plain search of the text would
-    # take `..._mutmut_13` as explained by `..._mutmut_133`.
-    named = set(re.findall(r"`(generator\.[^`\s]+)`", explained))
+    named = explained_names()
     unexplained = [name for name, _ in left if name not in named]
     made = (
         f"Made by `make mutation` on {os.cpu_count()} cores with Python "
