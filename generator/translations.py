@@ -83,9 +83,9 @@ def english(record: Any, prefix: str = "") -> Iterator[tuple[str, str | tuple[st
 
 @dataclass(frozen=True)
 class Translation:
-    """One record's translation, read and checked against the record (`Language` keeps
-    them by the record's reference)."""
+    """One record's translation, read and checked against the record."""
 
+    ref: Ref
     made: str
     texts: Mapping[str, str | tuple[str, ...]]
     """Translated text by path, for the fields whose translation is current."""
@@ -124,8 +124,7 @@ def languages(content: Path) -> list[str]:
 
 
 def read(content: Path, code: str, data: Dataset, base: Path) -> tuple[Language, list[Problem]]:
-    """Read the translations into `code` and check them against the dataset, one without
-    errors (its settings included: `site.yml` is required)."""
+    """Read the translations into `code` and check them against the dataset."""
     folder = content / FOLDER / code
     shown = display_path(folder, base)
     problems: list[Problem] = []
@@ -141,7 +140,7 @@ def read(content: Path, code: str, data: Dataset, base: Path) -> tuple[Language,
         return Language(code, {}, 0), [Problem(Pos(shown, 1, 1), msg)]
     loaded = load_dataset(folder, base, settings_required=False)
     problems.extend(loaded.problems)
-    records: dict[Ref, Any] = {SETTINGS_REF: data.settings}
+    records: dict[Ref, Any] = {SETTINGS_REF: data.settings} if data.settings else {}
     for kind in loaded.ids:
         for one in data.records(kind):
             records[one.ref] = one
@@ -152,16 +151,17 @@ def read(content: Path, code: str, data: Dataset, base: Path) -> tuple[Language,
     for doc in loaded.documents:
         ref = SETTINGS_REF if doc.kind == "settings" else Ref(doc.kind, doc.id)
         target = records.get(ref)
-        if target is None:  # never the settings, which every such dataset has
+        if target is None:
+            noun = "the settings" if ref == SETTINGS_REF else f"{doc.kind}/{doc.id}.yml"
             problems.append(
                 Problem(
                     doc.pos,
-                    f"a translation of {doc.kind}/{doc.id}.yml, which does not exist (or has "
-                    "errors); delete it, or rename it after the record it translates",
+                    f"a translation of {noun}, which does not exist (or has errors); "
+                    "delete it, or rename it after the record it translates",
                 )
             )
             continue
-        translation = _translation(target, doc.root, doc.pos, reader)
+        translation = _translation(ref, target, doc.root, doc.pos, reader)
         if translation is not None:
             found[ref] = translation
     problems.extend(reader.problems)
@@ -181,7 +181,7 @@ def read(content: Path, code: str, data: Dataset, base: Path) -> tuple[Language,
     return Language(code, found, missing), problems
 
 
-def _translation(record: Any, root: Node, pos: Pos, reader: Reader) -> Translation | None:
+def _translation(ref: Ref, record: Any, root: Node, pos: Pos, reader: Reader) -> Translation | None:
     if not isinstance(root, Map):
         reader.fail(root.pos, "a translation is a mapping of fields, e.g. `title: ...`")
         return None
@@ -235,7 +235,7 @@ def _translation(record: Any, root: Node, pos: Pos, reader: Reader) -> Translati
             continue
         current[path] = value
     untranslated = {path for path in texts if path not in values}
-    return Translation(how, current, frozenset(stale), frozenset(untranslated))
+    return Translation(ref, how, current, frozenset(stale), frozenset(untranslated))
 
 
 def _walk(

@@ -45,8 +45,9 @@ class Part:
     """One page of the guided check."""
 
     path: str
-    """Its docs path: `check.md` for the first part, `check/q-<id>.md` for others,
-    named by the question it starts at."""
+    """Its docs path: `check.md` for the first part, `check/q-<id>.md` for others."""
+    root: Ref
+    """The question it starts at."""
     questions: tuple[Question, ...]
     """The questions the page shows, its ancestors' and its own, in the flow's order."""
     outcomes: tuple[str, ...]
@@ -80,7 +81,7 @@ def split(flow: Flow, size: int = PART_SECTIONS) -> Parts:
     start = flow.questions[0].ref
     total = len(flow.questions) + len(flow.outcomes)
     if total <= size:
-        everything = Part(CHECK, flow.questions, flow.outcomes)
+        everything = Part(CHECK, start, flow.questions, flow.outcomes)
         owner = {ref: CHECK for ref in (*questions, *(Ref("causes", c) for c in flow.outcomes))}
         return Parts((everything,), owner)
 
@@ -132,6 +133,7 @@ def split(flow: Flow, size: int = PART_SECTIONS) -> Parts:
         parts.append(
             Part(
                 part_path(root, i == 0),
+                root,
                 tuple(q for q in flow.questions if q.ref in shown),
                 tuple(c for c in flow.outcomes if Ref("causes", c) in shown),
             )
