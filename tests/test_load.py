@@ -20,6 +20,7 @@ from generator.load import (
     Scalar,
     Seq,
     bad_id_message,
+    entry_mode,
     not_a_file,
     parse_bytes,
     parse_text,
@@ -281,6 +282,8 @@ def test_the_shown_path_does_not_follow_a_final_link(tmp_path: Path) -> None:
     (tmp_path / "content").symlink_to(tmp_path / "real")
     assert display_path(tmp_path / "content", tmp_path) == "content"
     assert display_path(tmp_path / "real" / ".." / "content", tmp_path) == "content"
+    # A path that ends in `..` (`--content real/..`) names the folder it leads to.
+    assert display_path(tmp_path / "real" / "..", tmp_path) == "."
 
 
 def test_unsafe_entries_lists_links_and_special_files_under_the_pages(tmp_path: Path) -> None:
@@ -720,3 +723,43 @@ def test_a_wide_encoding_needs_one_nul_byte_in_sixteen(
     text: str, codec: str, expected: str | None
 ) -> None:
     assert wide_encoding(text.encode(codec)) == expected
+
+
+def test_a_settings_file_whose_type_cannot_be_read_is_named_not_read(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = entry_mode
+
+    def failing(name: str | Path, dir_fd: int | None = None) -> int | None:
+        if name == "site.yml":
+            raise OSError(errno.EIO, "Input/output error")
+        return real(name, dir_fd)
+
+    monkeypatch.setattr("generator.load.entry_mode", failing)
+    assert project.problems() == [f"content/site.yml:1:1: error: {EIO_FILE}"]
+
+
+def test_files_swapped_for_links_after_the_listing_are_refused_by_their_own_rule(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the listing and the open, a file can be replaced by a link: the open
+    refuses it, and the message says the rule of what it replaced."""
+    site = project.content / "site.yml"
+    site.rename(project.content / "site.txt")
+    site.symlink_to("site.txt")
+    remedy = project.content / "remedies/move-to-light.yml"
+    remedy.rename(project.content / "remedies/.real")
+    remedy.symlink_to(".real")
+    # The listing as it was a moment before: two regular files.
+    real = entry_mode
+    monkeypatch.setattr(
+        "generator.load.entry_mode",
+        lambda name, dir_fd=None: stat.S_IFREG if name == "site.yml" else real(name, dir_fd),
+    )
+    monkeypatch.setattr("generator.load._is_regular", lambda entry: True)
+    rule = "site.yml must be a regular file inside the dataset folder"
+    assert project.problems() == [
+        f"{REMEDY}:1:1: error: {LINK}",
+        f"content/site.yml:1:1: error: a symbolic link; {rule}: replace the link with the "
+        "file itself",
+    ]

@@ -529,3 +529,13 @@ def test_stamp_reads_a_translation_as_utf_8_whatever_the_platform_s_default(
         "made: machine\ntitle: Слишком много воды\n"
         f"from:\n  title: {fingerprint('Too much water')}\n"
     )
+
+
+def test_the_problems_of_translations_are_kept_apart_for_the_build(project: Project) -> None:
+    """A translation in progress does not stop a build, and its warnings are not
+    repeated on every build: the build tells them from the dataset's by this list."""
+    project.write("translations/ru/remedies/let-soil-dry.yml", "made: machine\ntitle: Сушить\n")
+    result = project.check()
+    ours = [p for p in result.problems if p.pos.path.startswith("content/translations/")]
+    assert ours
+    assert sorted(result.translation_problems, key=lambda p: p.pos) == ours

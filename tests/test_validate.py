@@ -12,7 +12,7 @@ import pytest
 from generator.jsonschema import schema_files
 from generator.load import parse_text
 from generator.markup import Markup
-from generator.schema import LINE, Date, ListOf, Number, spec
+from generator.schema import LINE, Date, ListOf, Number, schema_fields, spec
 from generator.validate import Reader
 from tests.conftest import Project
 
@@ -322,3 +322,21 @@ def test_optional_fields_left_out_hold_their_defaults_and_required_ones_are_aske
         [],
     )
     assert Plant(name="Fern", pot="Clay").tags == ()
+
+
+def test_the_fields_read_from_yaml_are_those_spec_declares_in_order_with_their_defaults() -> None:
+    """What the JSON Schema and the editors' messages are made from; a field not
+    declared with `spec` (a position, say) is not one, wherever it stands."""
+
+    @dataclass(frozen=True, kw_only=True)
+    class Pot:
+        where: str = ""
+        size: int = spec("Its size.", Number(1, 9), required=False, default=3)
+        name: str = spec("Its name.", LINE, example="Clay")
+        note: str = spec("A note.", LINE, required=False)
+
+    assert [(f.name, f.required, f.example, f.default) for f in schema_fields(Pot)] == [
+        ("size", False, "", 3),
+        ("name", True, "Clay", ""),
+        ("note", False, "", ""),
+    ]
