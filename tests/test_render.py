@@ -482,6 +482,11 @@ def test_a_diagram_box_cuts_a_word_too_long_for_its_line(project: Project) -> No
             "Yes, and water stands in the saucer belowthepoteverydayx again",
             ["Yes, and water", "stands in the saucer", "belowthepoteveryday…"],
         ),
+        # ... and a space left at its end goes with it.
+        (
+            "Yes, and water stands in the saucer belowthepoteveryda y again",
+            ["Yes, and water", "stands in the saucer", "belowthepoteveryda…"],
+        ),
         # Three lines exactly: the whole label, nothing to mark.
         (
             "Yes, and water stands in the saucer below",
