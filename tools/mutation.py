@@ -66,6 +66,10 @@ def not_killed() -> list[tuple[str, str]]:
     return sorted(re.findall(NOT_KILLED, mutmut("results").stdout, re.M))
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def explained_names() -> set[str]:
     """The mutants tests/mutation-survivors.md explains. Names as written there, in
     backticks: a plain search of the text would take `..._mutmut_13` as explained by
@@ -125,12 +129,12 @@ def main() -> int:
     unexplained = [name for name, _ in left if name not in named]
     made = (
         f"Made by `make mutation` on {os.cpu_count()} cores with Python "
-        f"{platform.python_version()} in {full['minutes']} minutes, on {full['commit']}"
+        f"{platform.python_version()} in {plural(full['minutes'], 'minute')}, on {full['commit']}"
     )
     if args.retest:
         made += (
             f"; the mutants it left alive tested again with the tests of {commit()} "
-            f"(`make mutation-retest`, {minutes:.0f} minutes)"
+            f"(`make mutation-retest`, {plural(round(minutes), 'minute')})"
         )
     body = "\n".join(
         [
