@@ -595,7 +595,9 @@ def parse_text(text: str, shown: str) -> tuple[Node | None, list[Problem]]:
             top[2].append(node)
     except yaml.MarkedYAMLError as exc:
         opened = never_closed(exc, text)
-        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+        # Both are noticed a line late: report them where the editor's line starts.
+        early = opened is not None or keyless(exc)
+        mark = (exc.context_mark if early else None) or exc.problem_mark or exc.context_mark
         pos = at(mark) if mark is not None else Pos(shown, 1, 1)
         found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
         return None, [Problem(pos, syntax_message(exc, found, opened))]
@@ -643,6 +645,12 @@ def never_closed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
     return None
 
 
+def keyless(exc: yaml.MarkedYAMLError) -> bool:
+    """Whether the error is a line that is neither `key: value` nor `- item` (libyaml
+    notices on the next line; its context mark is the line itself)."""
+    return "simple key" in (exc.context or "") and "expected ':'" in (exc.problem or "")
+
+
 def syntax_message(exc: yaml.MarkedYAMLError, found: str, opened: str | None = None) -> str:
     """Libyaml's message, put in an editor's terms; `found` is the character at the
     error, `opened` what `never_closed` found."""
@@ -656,6 +664,11 @@ def syntax_message(exc: yaml.MarkedYAMLError, found: str, opened: str | None = N
         return (
             "a `:` where a value was expected; put text that contains `: ` in quotes, "
             'e.g. title: "Step 1: sign in"'
+        )
+    if keyless(exc):
+        return (
+            "this line is neither `key: value` nor a list item `- ...`; add what is missing, "
+            "or, if it continues the text above, indent it under its key"
         )
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return (

@@ -414,6 +414,10 @@ def test_a_file_holding_only_comments_is_reported_as_empty(project: Project) -> 
 
 TAB = "a tab character; YAML is indented with spaces only, replace the tab with spaces"
 GENERIC = "; check the indentation and quoting on this line"
+KEYLESS = (
+    "this line is neither `key: value` nor a list item `- ...`; add what is missing, or, if it "
+    "continues the text above, indent it under its key"
+)
 
 
 @pytest.mark.parametrize(
@@ -442,12 +446,11 @@ GENERIC = "; check the indentation and quoting on this line"
             f"1:15: invalid YAML (while parsing a flow mapping: did not find expected ',' or "
             f"'}}'){GENERIC}",
         ),
-        # An error at the end of the file that is not an open bracket.
-        (
-            "title: A\nsummary",
-            "3:1: invalid YAML (while scanning a simple key: could not find expected ':')"
-            f"{GENERIC}",
-        ),
+        # A line with no `:` is noticed on the next line: reported on its own, even when
+        # it is the file's last and has no line break.
+        ("title: A\nsummary", f"2:1: {KEYLESS}"),
+        ("title: A\nsummary\n", f"2:1: {KEYLESS}"),
+        ("a:\n  - x\n  y\n  - z\n", f"3:3: {KEYLESS}"),
         # Unclosed at the very end of a file without a final line break.
         (
             "title: [a, b",
