@@ -39,6 +39,13 @@ class Project:
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return path
 
+    def replace(self, rel: str, old: str, new: str) -> Path:
+        """The file with `old` replaced by `new`; fails if `old` is not in it, so that a
+        test cannot pass on a file its change never reached."""
+        text = (self.content / rel).read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {rel}"
+        return self.write(rel, text.replace(old, new))
+
     def write_bytes(self, rel: str, data: bytes) -> Path:
         path = self.content / rel
         path.write_bytes(data)

@@ -64,8 +64,7 @@ def test_schema_and_reference_errors_are_reported_in_one_run(project: Project) -
 
 
 def test_questions_without_a_first_question_are_refused(project: Project) -> None:
-    text = (project.content / "site.yml").read_text(encoding="utf-8")
-    project.write("site.yml", text.replace("check_start: soil\n", ""))
+    project.replace("site.yml", "check_start: soil\n", "")
     assert project.problems() == [
         "content/site.yml:1:1: error: questions/ has questions but site.yml names no first "
         "question; add `check_start: <question id>`"
@@ -128,11 +127,7 @@ def test_a_cause_may_share_its_id_with_a_question(project: Project) -> None:
     question `soil`: ids are unique within a folder only."""
     cause = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
     project.write("causes/soil.yml", cause.replace("Old leaves dying off", "Soil worn out"))
-    symptom = (project.content / "symptoms/yellow-leaves.yml").read_text(encoding="utf-8")
-    project.write(
-        "symptoms/yellow-leaves.yml",
-        symptom.replace("  - old-leaves\n", "  - old-leaves\n  - soil\n"),
-    )
+    project.replace("symptoms/yellow-leaves.yml", "  - old-leaves\n", "  - old-leaves\n  - soil\n")
     light = (project.content / "questions/light.yml").read_text(encoding="utf-8")
     project.write("questions/light.yml", light.replace("cause: too-little-light", "cause: soil", 1))
     guide = project.check().guide
@@ -203,8 +198,7 @@ def test_translations_wait_until_the_guided_check_has_no_errors(project: Project
     """A translation is checked against a dataset without errors: before, its
     counts of what is missing would only mislead."""
     project.write("translations/fr/site.yml", "made: machine\ntitle: Feuilles jaunes\n")
-    text = (project.content / "site.yml").read_text(encoding="utf-8")
-    project.write("site.yml", text.replace("check_start: soil\n", ""))
+    project.replace("site.yml", "check_start: soil\n", "")
     assert project.problems() == [
         "content/site.yml:1:1: error: questions/ has questions but site.yml names no first "
         "question; add `check_start: <question id>`"

@@ -127,8 +127,7 @@ def test_flow_json_gives_a_share_question_its_threshold_and_a_count_question_its
 
 def test_hostile_titles_are_text_in_every_page(project: Project, tmp_path: Path) -> None:
     hostile = "</script><img src=x onerror=alert(1)>"
-    text = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
-    project.write("causes/overwatering.yml", text.replace("Too much water", f'"{hostile}"'))
+    project.replace("causes/overwatering.yml", "Too much water", f'"{hostile}"')
     guide = project.check().guide
     assert guide is not None
     for page in render(guide):
@@ -455,13 +454,10 @@ def box_lines(svg: str, href: str) -> list[str]:
 def test_a_diagram_box_cuts_a_word_too_long_for_its_line(project: Project) -> None:
     """A box is 40 characters wide: a longer word (a label printed on a device, an
     error code) is cut across lines, and the words around it keep their place."""
-    soil = (project.content / "questions/soil.yml").read_text(encoding="utf-8")
-    project.write(
+    project.replace(
         "questions/soil.yml",
-        soil.replace(
-            "Is the soil still wet a few days after watering?",
-            "Does the pot say SELF-WATERING-RESERVOIR-WITH-OVERFLOW-PROTECTION on its label?",
-        ),
+        "Is the soil still wet a few days after watering?",
+        "Does the pot say SELF-WATERING-RESERVOIR-WITH-OVERFLOW-PROTECTION on its label?",
     )
     assert box_lines(diagram(project), "#soil") == [
         "Does the pot say",
@@ -499,8 +495,7 @@ def test_a_long_answer_label_in_the_diagram_shows_its_first_three_lines(
 ) -> None:
     """The label sits between a question and its outcome, 20 characters wide; more
     than three lines would run into the next outcome's label. `…` says it goes on."""
-    soil = (project.content / "questions/soil.yml").read_text(encoding="utf-8")
-    project.write("questions/soil.yml", soil.replace('label: "Yes"', f"label: {label}"))
+    project.replace("questions/soil.yml", 'label: "Yes"', f"label: {label}")
     svg = diagram(project)
     shown = re.search(r'<text class="hs-d-label" [^>]*><tspan [^>]*>Yes, and.*?</text>', svg)
     assert shown is not None
@@ -596,14 +591,11 @@ def test_a_translated_site_s_faq_asks_about_the_message_in_its_language(
 ) -> None:
     """The page shows the wording of the reader's interface first; the FAQ a search
     engine shows asks about the same wording."""
-    symptom = (project.content / "symptoms/yellow-leaves.yml").read_text(encoding="utf-8")
-    project.write(
+    project.replace(
         "symptoms/yellow-leaves.yml",
-        symptom.replace(
-            "  - text: The lower leaves are turning yellow\n",
-            "  - text: The lower leaves are turning yellow\n"
-            "  - text: Нижние листья желтеют\n    language: ru\n",
-        ),
+        "  - text: The lower leaves are turning yellow\n",
+        "  - text: The lower leaves are turning yellow\n"
+        "  - text: Нижние листья желтеют\n    language: ru\n",
     )
     (project.content / "translations/ru").mkdir(parents=True)
     assert symptom_faq(project, "ru")[0][0] == "Что означает «Нижние листья желтеют»?"
@@ -613,16 +605,13 @@ def test_a_translated_site_s_faq_asks_about_the_message_in_its_language(
 def test_the_faq_answers_are_the_words_a_reader_sees(project: Project) -> None:
     """Structured data is plain text: no Markdown, no HTML, no entities, and no
     space where the page has none (next to a bracket around emphasis)."""
-    symptom = (project.content / "symptoms/yellow-leaves.yml").read_text(encoding="utf-8")
-    project.write(
+    project.replace(
         "symptoms/yellow-leaves.yml",
-        symptom.replace(
-            "meaning:",
-            "still_works:\n"
-            "  - New leaves (*at the top*) grow green & healthy.\n"
-            "  - It keeps [growing](cause:old-leaves).\n"
-            "meaning:",
-        ),
+        "meaning:",
+        "still_works:\n"
+        "  - New leaves (*at the top*) grow green & healthy.\n"
+        "  - It keeps [growing](cause:old-leaves).\n"
+        "meaning:",
     )
     assert symptom_faq(project)[1] == [
         "What can I still do?",
@@ -683,10 +672,8 @@ def test_a_large_check_s_parts_are_pages_whose_answers_lead_across_parts(
 def test_a_link_to_a_record_in_content_leads_to_its_page(
     project: Project, directory_urls: bool, url: str
 ) -> None:
-    cause = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
-    project.write(
-        "causes/overwatering.yml",
-        cause.replace("air.", "air; see [too little light](cause:too-little-light)."),
+    project.replace(
+        "causes/overwatering.yml", "air.", "air; see [too little light](cause:too-little-light)."
     )
     pages = {
         p.path: p.markdown
@@ -697,8 +684,7 @@ def test_a_link_to_a_record_in_content_leads_to_its_page(
 
 def test_a_record_s_page_says_when_it_was_last_checked(project: Project) -> None:
     """In the reader's words on the page, and as the sitemap's date for that page."""
-    cause = (project.content / "causes/overwatering.yml").read_text(encoding="utf-8")
-    project.write("causes/overwatering.yml", cause.replace("2026-11-27", "2025-01-15"))
+    project.replace("causes/overwatering.yml", "2026-11-27", "2025-01-15")
     pages = {p.path: p for p in build(project.content, project.root).pages}
     page = pages["causes/overwatering.md"]
     assert page.reviewed == date(2025, 1, 15)

@@ -50,21 +50,16 @@ def test_problems_in_several_files_are_reported_together(project: Project) -> No
 
 
 def test_html_in_plain_text_fields_is_just_text(project: Project) -> None:
-    text = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
-    project.write(
+    project.replace(
         "causes/old-leaves.yml",
-        text.replace(
-            "title: Old leaves dying off", 'title: "</script><img src=x onerror=alert(1)>"'
-        ),
+        "title: Old leaves dying off",
+        'title: "</script><img src=x onerror=alert(1)>"',
     )
     assert project.problems() == []
 
 
 def test_plain_numbers_and_words_are_text_in_text_fields(project: Project) -> None:
-    text = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
-    project.write(
-        "causes/old-leaves.yml", text.replace("title: Old leaves dying off", "title: 404")
-    )
+    project.replace("causes/old-leaves.yml", "title: Old leaves dying off", "title: 404")
     guide = project.check().guide
     assert guide is not None
     assert guide.cause("old-leaves").title == "404"
@@ -83,10 +78,10 @@ def test_plain_numbers_and_words_are_text_in_text_fields(project: Project) -> No
 def test_invisible_characters_from_escapes_are_named(
     project: Project, escape: str, named: str
 ) -> None:
-    text = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
-    project.write(
+    project.replace(
         "causes/old-leaves.yml",
-        text.replace("title: Old leaves dying off", f'title: "Old leaves{escape} dying off"'),
+        "title: Old leaves dying off",
+        f'title: "Old leaves{escape} dying off"',
     )
     problems = project.problems()
     assert len(problems) == 1
@@ -157,13 +152,10 @@ INVISIBLE = (
 def test_markdown_fields_name_the_invisible_character_they_hold(
     project: Project, escape: str, named: str
 ) -> None:
-    text = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
-    project.write(
+    project.replace(
         "causes/old-leaves.yml",
-        text.replace(
-            "explanation: Every plant sheds its oldest leaves now and then.",
-            f'explanation: "Every plant sheds{escape} its oldest leaves."',
-        ),
+        "explanation: Every plant sheds its oldest leaves now and then.",
+        f'explanation: "Every plant sheds{escape} its oldest leaves."',
     )
     assert project.problems() == [
         f"content/causes/old-leaves.yml:3:14: error: 'explanation' contains {named}, {INVISIBLE}"
@@ -172,18 +164,11 @@ def test_markdown_fields_name_the_invisible_character_they_hold(
 
 def test_an_invisible_line_break_in_a_one_line_field_is_named(project: Project) -> None:
     """By Unicode's name, by the usual name of a control character, or as unnamed."""
-    cause = (project.content / "causes/old-leaves.yml").read_text(encoding="utf-8")
-    project.write(
-        "causes/old-leaves.yml",
-        cause.replace("title: Old leaves dying off", 'title: "Old\\vleaves"'),
-    )
-    remedy = (project.content / "remedies/move-to-light.yml").read_text(encoding="utf-8")
-    project.write(
+    project.replace("causes/old-leaves.yml", "title: Old leaves dying off", 'title: "Old\\vleaves"')
+    project.replace(
         "remedies/move-to-light.yml",
-        remedy.replace(
-            "title: Move the plant closer to a window",
-            'title: "Move the plant\\rcloser to a window"',
-        ),
+        "title: Move the plant closer to a window",
+        'title: "Move the plant\\rcloser to a window"',
     )
     assert project.problems() == [
         "content/causes/old-leaves.yml:1:8: error: 'title' must be one line, and it holds the "
