@@ -103,10 +103,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    from generator.synth import synth
+    from generator.synth import MIN_CAUSES, synth
 
-    if args.n < 6:  # as synth() requires
-        print("error: N must be at least 6, e.g. `synth 100 /tmp/synthetic`", file=sys.stderr)
+    if args.n < MIN_CAUSES:
+        print(
+            f"error: N must be at least {MIN_CAUSES}, e.g. `synth 100 /tmp/synthetic`",
+            file=sys.stderr,
+        )
         return 2
     languages = tuple(code for code in args.languages.split(",") if code)
     synth(args.n, args.dir, args.seed, languages)

@@ -172,12 +172,15 @@ def translation(data: Any, code: str, path: str = "") -> tuple[Any, dict[str, st
     return texts, stamps
 
 
+MIN_CAUSES = 6
+"""Each cause picks from 3 remedies, and there are half as many remedies as causes."""
+
+
 def synth(n: int, folder: Path, seed: int = 1, languages: tuple[str, ...] = ()) -> None:
     """Write a dataset of `n` causes into `folder` (which becomes the dataset folder),
     translated into each of `languages` (made: machine, stamped)."""
-    if n < 6:
-        # Each cause picks from 3 remedies, and there are half as many remedies as causes.
-        raise ValueError("a synthetic dataset needs at least 6 causes")
+    if n < MIN_CAUSES:
+        raise ValueError(f"a synthetic dataset needs at least {MIN_CAUSES} causes")
     rng = random.Random(seed)
     t = _Text(rng)
     causes = [f"cause-{i:05d}" for i in range(n)]
